@@ -1,0 +1,216 @@
+/**
+ * The verdict on an upload: one or more device lists and the group tag the
+ * partner chose. Decides which devices would be registered, and everything
+ * that is wrong, file by file and line by line.
+ */
+import { parseDeviceList, type FileReport, type ListedDevice, type ParsedRow } from './device-list';
+import { checkGroupTag, type GroupTagCheck } from './group-tag-check';
+import { problem, type Problem } from './problems';
+
+export interface UploadFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface UploadLimits {
+  /** Devices in one upload (Microsoft's limit per device list is 500). */
+  maxDevices: number;
+  /** Bytes in one upload, checked before anything is read. */
+  maxBytes: number;
+}
+
+/**
+ * 500 devices per list, as Microsoft documents. 8 MiB holds 500 devices with
+ * 4,000-character hashes even in UTF-16 (about 4.1 MB), with room to spare.
+ */
+export const DEFAULT_LIMITS: UploadLimits = { maxDevices: 500, maxBytes: 8 * 1024 * 1024 };
+
+export interface ValidateOptions {
+  /** The group tag the partner chose; `null` or absent when not chosen yet. */
+  groupTag?: string | null;
+  limits?: Partial<UploadLimits>;
+}
+
+export interface Verdict {
+  /** True when the upload would be registered as it is: no error anywhere. */
+  accepted: boolean;
+  /** True when there are errors and `fixUpload` can mend every one of them without loss. */
+  fixable: boolean;
+  groupTag: GroupTagCheck;
+  /**
+   * The devices the upload holds, in upload order, each once: those whose
+   * rows have no error a fix cannot mend. When `accepted`, exactly the
+   * devices that would be registered.
+   */
+  devices: ListedDevice[];
+  files: FileReport[];
+  /** Every problem: the upload's own first, then file by file, line by line. */
+  problems: Problem[];
+  errors: number;
+  warnings: number;
+}
+
+/** Never throws: any bytes give a verdict. */
+export function validateUpload(files: readonly UploadFile[], options: ValidateOptions = {}): Verdict {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const groupTag = checkGroupTag(options.groupTag ?? null);
+  const uploadProblems: Problem[] = [...groupTag.problems];
+  const reports: FileReport[] = [];
+  const devices: ListedDevice[] = [];
+
+  const totalBytes = files.reduce((sum, f) => sum + f.bytes.length, 0);
+  if (files.length === 0) {
+    uploadProblems.push(problem('UPLOAD_EMPTY', {}));
+  } else if (totalBytes > limits.maxBytes) {
+    // Too large to read: nothing else is looked at.
+    uploadProblems.push(problem('UPLOAD_TOO_LARGE', { bytes: totalBytes, limit: limits.maxBytes }));
+    for (const f of files) reports.push(unreadReport(f));
+  } else {
+    const rows: ParsedRow[] = [];
+    const names = distinctNames(files.map((f) => f.name));
+    for (const [i, f] of files.entries()) {
+      const parsed = parseDeviceList(names[i]!, f.bytes, { requireHash: groupTag.requiresHash ? groupTag.tag : null });
+      reports.push(parsed.report);
+      for (const row of parsed.rows) rows.push(row);
+    }
+    const listed = rows.length;
+    if (listed > limits.maxDevices) {
+      uploadProblems.push(problem('TOO_MANY_DEVICES', { count: listed, limit: limits.maxDevices }));
+    }
+    findDuplicates(rows, reports);
+    for (const row of rows) if (row.usable) devices.push(row.device);
+  }
+
+  const problems = [...uploadProblems];
+  const devicesPerFile = new Map<string, number>();
+  for (const d of devices) devicesPerFile.set(d.file, (devicesPerFile.get(d.file) ?? 0) + 1);
+  for (const r of reports) {
+    r.problems.sort(byPlace);
+    r.devices = devicesPerFile.get(r.name) ?? 0;
+    for (const p of r.problems) problems.push(p);
+  }
+  let errors = 0;
+  let unfixable = 0;
+  for (const p of problems) {
+    if (p.severity !== 'error') continue;
+    errors++;
+    if (!p.fixable) unfixable++;
+  }
+  return {
+    accepted: errors === 0,
+    fixable: errors > 0 && unfixable === 0,
+    groupTag,
+    devices,
+    files: reports,
+    problems,
+    errors,
+    warnings: problems.length - errors,
+  };
+}
+
+function unreadReport(f: UploadFile): FileReport {
+  return { name: f.name, bytes: f.bytes.length, encoding: null, format: null, separator: null, rows: 0, devices: 0, problems: [] };
+}
+
+/**
+ * Technicians collect one file per device, often under the same name: the
+ * second `AutopilotHWID.csv` becomes `AutopilotHWID (2).csv`, so that every
+ * problem names one file.
+ */
+export function distinctNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    let candidate = name;
+    const dot = name.lastIndexOf('.');
+    const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+    for (let n = 2; taken.has(candidate); n++) candidate = `${stem} (${n})${ext}`;
+    taken.add(candidate);
+    return candidate;
+  });
+}
+
+/** The file's own problems first, then line by line; within a line, by column, whole-line problems last. */
+function byPlace(a: Problem, b: Problem): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? Infinity) - (b.column ?? Infinity) || 0;
+}
+
+/**
+ * The same device twice, within a file or across files (Microsoft's
+ * `ZtdDeviceDuplicated`): the same hash, the same product key, or the same
+ * serial number, manufacturer and model. The later line is reported, naming
+ * the first. A line identical to the first can simply be dropped, so that
+ * one is fixable.
+ */
+function findDuplicates(rows: ParsedRow[], reports: FileReport[]): void {
+  const reportOf = new Map<string, FileReport>();
+  for (const r of reports) reportOf.set(r.name, r);
+  const byHash = firstWithSameHash(rows);
+  const byProductKey = new Map<string, number>();
+  const byTuple = new Map<string, number>();
+
+  rows.forEach((row, i) => {
+    const d = row.device;
+    const tuple =
+      d.serialNumber !== null && d.manufacturer !== null && d.model !== null
+        ? `${d.serialNumber}\u0000${d.manufacturer}\u0000${d.model}`
+        : null;
+    const samePk = d.productKey === null ? undefined : byProductKey.get(d.productKey);
+    const sameTuple = tuple === null ? undefined : byTuple.get(tuple);
+    if (d.productKey !== null && samePk === undefined) byProductKey.set(d.productKey, i);
+    if (tuple !== null && sameTuple === undefined) byTuple.set(tuple, i);
+
+    const sameHash = byHash[i]!;
+    const [key, first] =
+      sameHash !== -1
+        ? (['hardwareHash', sameHash] as const)
+        : samePk !== undefined
+          ? (['productKey', samePk] as const)
+          : sameTuple !== undefined
+            ? (['tuple', sameTuple] as const)
+            : [null, -1];
+    if (key === null) return;
+    const f = rows[first]!.device;
+    const identical =
+      f.serialNumber === d.serialNumber &&
+      f.productKey === d.productKey &&
+      f.hardwareHash === d.hardwareHash &&
+      f.manufacturer === d.manufacturer &&
+      f.model === d.model;
+    reportOf
+      .get(d.file)
+      ?.problems.push(
+        problem(
+          'DUPLICATE_DEVICE',
+          { key, otherFile: f.file, otherLine: f.line, identical },
+          { file: d.file, line: d.line },
+          identical,
+        ),
+      );
+    row.usable = false;
+  });
+}
+
+/**
+ * For each row, the index of the first earlier row with the same hardware
+ * hash, or -1. Sorting compares hashes only as far as they differ, where a
+ * map would read all 4,000 characters of every hash to hash them.
+ */
+function firstWithSameHash(rows: ParsedRow[]): Int32Array {
+  const first = new Int32Array(rows.length).fill(-1);
+  const withHash: number[] = [];
+  rows.forEach((row, i) => {
+    if (row.device.hardwareHash !== null) withHash.push(i);
+  });
+  const hashOf = (i: number) => rows[i]!.device.hardwareHash!;
+  withHash.sort((a, b) => {
+    const x = hashOf(a);
+    const y = hashOf(b);
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  for (let k = 1; k < withHash.length; k++) {
+    const previous = withHash[k - 1]!;
+    const current = withHash[k]!;
+    if (hashOf(previous) === hashOf(current)) first[current] = first[previous] === -1 ? previous : first[previous]!;
+  }
+  return first;
+}

@@ -14,7 +14,7 @@ export type FixChange =
   | { kind: 'converted'; file: string; from: EncodingId }
   | { kind: 'merged'; files: number; devices: number }
   | { kind: 'header'; file: string; format: ListFormat }
-  | { kind: 'dropped'; what: 'blank' | 'duplicate' | 'column'; count: number }
+  | { kind: 'dropped'; what: 'blank' | 'duplicate' | 'column' | 'trailing'; count: number }
   | { kind: 'separator'; file: string };
 
 export type FixResult =
@@ -35,11 +35,7 @@ export type FixResult =
     };
 
 const HEADER_CODES: ReadonlySet<ProblemCode> = new Set(['HEADER_CASE', 'HEADER_SPACES', 'HEADER_ORDER', 'HEADER_MISSING']);
-const COLUMN_CODES: ReadonlySet<ProblemCode> = new Set([
-  'TRAILING_EMPTY_COLUMNS',
-  'HEADER_EXTRA_COLUMN',
-  'HEADER_INTUNE_COLUMN',
-]);
+const COLUMN_CODES: ReadonlySet<ProblemCode> = new Set(['HEADER_EXTRA_COLUMN', 'HEADER_INTUNE_COLUMN']);
 
 /** Refuses, naming the problems that stand in the way, unless every problem is fixable. */
 export function fixUpload(files: readonly UploadFile[], options: ValidateOptions = {}): FixResult {
@@ -63,6 +59,7 @@ function describeChanges(verdict: Verdict, format: ListFormat): FixChange[] {
   let blank = 0;
   let duplicate = 0;
   let column = 0;
+  let trailing = 0;
   for (const file of verdict.files) {
     if (file.encoding && file.encoding !== 'ascii' && file.encoding !== 'windows-1252') {
       changes.push({ kind: 'converted', file: file.name, from: file.encoding });
@@ -73,11 +70,17 @@ function describeChanges(verdict: Verdict, format: ListFormat): FixChange[] {
       if (p.code === 'BLANK_LINE') blank++;
       else if (p.code === 'DUPLICATE_DEVICE') duplicate++;
       else if (COLUMN_CODES.has(p.code)) column++;
+      else if (p.code === 'TRAILING_EMPTY_COLUMNS') {
+        // On the header, whole columns; on a device line, that line's extra commas.
+        if (p.line === 1) column += p.params.found - p.params.expected;
+        else trailing++;
+      }
     }
   }
   if (blank > 0) changes.push({ kind: 'dropped', what: 'blank', count: blank });
   if (duplicate > 0) changes.push({ kind: 'dropped', what: 'duplicate', count: duplicate });
   if (column > 0) changes.push({ kind: 'dropped', what: 'column', count: column });
+  if (trailing > 0) changes.push({ kind: 'dropped', what: 'trailing', count: trailing });
   if (verdict.files.length > 1) {
     changes.push({ kind: 'merged', files: verdict.files.length, devices: verdict.devices.length });
   }

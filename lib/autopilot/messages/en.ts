@@ -237,14 +237,13 @@ export const en: Catalogue = {
     converted: (from) => `converted from ${en.encoding[from]} to ANSI`,
     merged: (files, count) => `merged ${files} files into one list of ${devices(count)}`,
     header: (format) => `wrote the header “${headerLine(format)}”`,
-    dropped: (what, n) =>
-      `removed ${n} ${
-        what === 'blank'
-          ? n === 1 ? 'blank line' : 'blank lines'
-          : what === 'duplicate'
-            ? n === 1 ? 'repeated line' : 'repeated lines'
-            : n === 1 ? 'empty column' : 'empty columns'
-      }`,
+    dropped: (what, n) => {
+      const plural = n === 1 ? '' : 's';
+      if (what === 'blank') return `removed ${n} blank line${plural}`;
+      if (what === 'duplicate') return `removed ${n} repeated line${plural}`;
+      if (what === 'column') return `removed ${n} empty column${plural}`;
+      return `removed the empty columns at the end of ${n} line${plural}`;
+    },
     separator: () => 'separated the columns with commas',
   },
 };

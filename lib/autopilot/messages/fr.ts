@@ -248,12 +248,13 @@ export const fr: Catalogue = {
     converted: (from) => `converti de ${fr.encoding[from]} en ANSI`,
     merged: (files, count) => `${number(files)} fichiers fusionnés en une liste de ${devices(count)}`,
     header: (format) => `en-tête écrit « ${headerLine(format)} »`,
-    dropped: (what, n) =>
-      what === 'blank'
-        ? `${number(n)} ${n <= 1 ? 'ligne vide supprimée' : 'lignes vides supprimées'}`
-        : what === 'duplicate'
-          ? `${number(n)} ${n <= 1 ? 'ligne répétée supprimée' : 'lignes répétées supprimées'}`
-          : `${number(n)} ${n <= 1 ? 'colonne vide supprimée' : 'colonnes vides supprimées'}`,
+    dropped: (what, n) => {
+      const s = n <= 1 ? '' : 's';
+      if (what === 'blank') return `${number(n)} ligne${s} vide${s} supprimée${s}`;
+      if (what === 'duplicate') return `${number(n)} ligne${s} répétée${s} supprimée${s}`;
+      if (what === 'column') return `${number(n)} colonne${s} vide${s} supprimée${s}`;
+      return `colonnes vides retirées en fin de ${number(n)} ligne${s}`;
+    },
     separator: () => 'colonnes séparées par des virgules',
   },
 };

@@ -19,7 +19,7 @@ export interface Catalogue {
     converted: (from: EncodingId) => string;
     merged: (files: number, devices: number) => string;
     header: (format: ListFormat) => string;
-    dropped: (what: 'blank' | 'duplicate' | 'column', count: number) => string;
+    dropped: (what: 'blank' | 'duplicate' | 'column' | 'trailing', count: number) => string;
     separator: () => string;
   };
 }

@@ -4,7 +4,7 @@
  * hides another: the file is read as well as it can be.
  */
 import { decodeFile, firstNonAscii, type EncodingId } from './encoding';
-import { checkHardwareHash } from './hardware-hash';
+import { HASH_MIN_BYTES, checkHardwareHash } from './hardware-hash';
 import { analyseHeader, type HeaderCell, type ListFormat } from './header';
 import {
   checkCombination,
@@ -134,7 +134,10 @@ export function parseDeviceList(name: string, bytes: Uint8Array, options: ParseO
 
   const headerCells = splitLine(header, separator, file, headerLineNo, problems);
   const analysis = analyseHeader(headerCells, file);
-  for (const p of analysis.problems) problems.push(headerLineNo === 1 ? p : { ...p, line: headerLineNo });
+  for (const p of analysis.problems) {
+    p.line = headerLineNo;
+    problems.push(p);
+  }
   report.format = analysis.format;
   const { columns } = analysis;
   const width = columns.length;
@@ -204,7 +207,9 @@ function checkFieldCount(
   const place = { file, line, column: found > width ? columnOf(cells, width) - 1 : lineText.length + 1 };
   const extraAreEmpty =
     found > width && cells.slice(width).every((cell) => (typeof cell === 'string' ? cell : cell.value) === '');
-  if (extraAreEmpty) problems.push(problem('TRAILING_EMPTY_COLUMNS', { found, expected: width }, place, true));
+  if (extraAreEmpty) {
+    problems.push(problem('TRAILING_EMPTY_COLUMNS', { found, expected: width, onHeader: false }, place, true));
+  }
   else problems.push(problem('FIELD_COUNT', { found, expected: width }, place));
 }
 
@@ -270,7 +275,7 @@ function checkRow(
           problems.push(
             problem(
               'HASH_TOO_SHORT',
-              { decodedBytes: verdict.decodedBytes, minimumBytes: 256 },
+              { decodedBytes: verdict.decodedBytes, minimumBytes: HASH_MIN_BYTES },
               at('hardwareHash'),
             ),
           );

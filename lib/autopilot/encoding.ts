@@ -32,7 +32,7 @@ export type DecodedFile =
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf16le = new TextDecoder('utf-16le', { ignoreBOM: true });
 const utf16be = new TextDecoder('utf-16be', { ignoreBOM: true });
-const latin1 = new TextDecoder('windows-1252');
+const windows1252Decoder = new TextDecoder('windows-1252');
 
 /**
  * Windows-1252's characters for bytes 0x80–0x9F (0xA0–0xFF are Latin-1's).
@@ -44,7 +44,7 @@ const WINDOWS_1252_HIGH =
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 function decodeWindows1252(bytes: Uint8Array): string {
-  return latin1.decode(bytes).replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  return windows1252Decoder.decode(bytes).replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;

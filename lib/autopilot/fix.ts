@@ -72,7 +72,7 @@ function describeChanges(verdict: Verdict, format: ListFormat): FixChange[] {
       else if (COLUMN_CODES.has(p.code)) column++;
       else if (p.code === 'TRAILING_EMPTY_COLUMNS') {
         // On the header, whole columns; on a device line, that line's extra commas.
-        if (p.line === 1) column += p.params.found - p.params.expected;
+        if (p.params.onHeader) column += p.params.found - p.params.expected;
         else trailing++;
       }
     }

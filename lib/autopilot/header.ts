@@ -101,7 +101,11 @@ export function analyseHeader(cells: HeaderCell[], file: string | undefined): He
   while (last > 1 && cells[last - 1]!.value === '' && roles[last - 1] === null) last--;
   const trailing =
     last < cells.length
-      ? problem('TRAILING_EMPTY_COLUMNS', { found: cells.length, expected: last }, { file, line: 1, column: cells[last]!.column })
+      ? problem(
+          'TRAILING_EMPTY_COLUMNS',
+          { found: cells.length, expected: last, onHeader: true },
+          { file, line: 1, column: cells[last]!.column - 1 },
+        )
       : null;
   if (trailing) problems.push(trailing);
 
@@ -113,7 +117,7 @@ export function analyseHeader(cells: HeaderCell[], file: string | undefined): He
       unreadColumns.push({ index: i, problem: trailing });
       return;
     }
-    if (role === null || seen.has(role) || (isDeviceField(role) && !FORMAT_COLUMNS[format].includes(role))) {
+    if (role === null || seen.has(role)) {
       const extra = problem('HEADER_EXTRA_COLUMN', { name: cell.value, expected }, place);
       problems.push(extra);
       columns.push(null);

@@ -42,7 +42,7 @@ export interface ParamsByCode {
   BLANK_LINE: { separatorsOnly: boolean };
   QUOTES: Record<string, never>;
   FIELD_COUNT: { found: number; expected: number };
-  TRAILING_EMPTY_COLUMNS: { found: number; expected: number };
+  TRAILING_EMPTY_COLUMNS: { found: number; expected: number; onHeader: boolean };
   IDENTIFIERS_MISSING: Record<string, never>;
   IDENTIFIERS_HASH_AND_TUPLE: { fields: DeviceField[] };
   IDENTIFIERS_INCOMPLETE_TUPLE: { missing: DeviceField[] };

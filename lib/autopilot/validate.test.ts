@@ -136,6 +136,20 @@ describe('the header', () => {
     expect(where(v.problems)).toEqual(['HEADER_SPACES@1:22']);
   });
 
+  it('places header problems on the header’s own line, after blank lines', () => {
+    const v = check(['', 'Device Serial Number,Windows Product ID,Hardware Hash,Group Tag', `5CG1,,${H1},`]);
+    expect(where(v.problems)).toEqual(['BLANK_LINE@1', 'HEADER_INTUNE_COLUMN@2:55']);
+    expect(v.problems.every((p) => p.fixable)).toBe(true);
+  });
+
+  it('names empty columns at the end of the header as Excel’s doing', () => {
+    const v = check([`${HASH_HEADER},,`, `5CG1,,${H1},,`]);
+    expect(v.problems).toMatchObject([
+      { code: 'TRAILING_EMPTY_COLUMNS', line: 1, column: 54, fixable: true, params: { found: 5, expected: 3, onHeader: true } },
+    ]);
+    expect(check([`${HASH_HEADER},,`, `5CG1,,${H1},,x`]).problems[0]!.fixable).toBe(false);
+  });
+
   it('says when the first line is a device, not a header', () => {
     const v = check([`5CG1,,${H1}`, `5CG2,,${H2}`]);
     expect(where(v.problems)).toEqual(['HEADER_MISSING@1:1']);
@@ -174,7 +188,7 @@ describe('rows', () => {
 
   it('names trailing empty columns as Excel’s doing, fixable', () => {
     const v = check([HASH_HEADER, `5CG1,,${H1},,`]);
-    expect(v.problems).toMatchObject([{ code: 'TRAILING_EMPTY_COLUMNS', fixable: true, params: { found: 5, expected: 3 } }]);
+    expect(v.problems).toMatchObject([{ code: 'TRAILING_EMPTY_COLUMNS', fixable: true, params: { found: 5, expected: 3, onHeader: false } }]);
     expect(v.devices).toHaveLength(1);
   });
 

@@ -151,8 +151,8 @@ export const en: Catalogue = {
           ? 'A value may contain a comma, which is not allowed: remove it, so that each line has one value per column.'
           : 'Each line needs one value per column; leave a value empty, but keep its comma.',
     }),
-    TRAILING_EMPTY_COLUMNS: ({ found, expected }) => ({
-      message: `This line ends with ${found - expected} empty ${found - expected === 1 ? 'column' : 'columns'}, as Excel adds them; the header has ${expected} columns.`,
+    TRAILING_EMPTY_COLUMNS: ({ found, expected, onHeader }) => ({
+      message: `${onHeader ? 'The header' : 'This line'} ends with ${found - expected} empty ${found - expected === 1 ? 'column' : 'columns'}, as Excel adds them${onHeader ? '' : `; the header has ${expected} columns`}.`,
       hint: 'Remove the trailing commas.',
     }),
     IDENTIFIERS_MISSING: () => ({

@@ -162,8 +162,8 @@ export const fr: Catalogue = {
           ? 'Une valeur contient peut-être une virgule, ce qui est interdit : retirez-la, pour que chaque ligne ait une valeur par colonne.'
           : 'Chaque ligne doit avoir une valeur par colonne ; une valeur peut rester vide, mais gardez sa virgule.',
     }),
-    TRAILING_EMPTY_COLUMNS: ({ found, expected }) => ({
-      message: `Cette ligne se termine par ${found - expected} ${found - expected <= 1 ? 'colonne vide' : 'colonnes vides'}, comme Excel en ajoute ; l’en-tête a ${expected} colonnes.`,
+    TRAILING_EMPTY_COLUMNS: ({ found, expected, onHeader }) => ({
+      message: `${onHeader ? 'L’en-tête se termine par' : 'Cette ligne se termine par'} ${found - expected} ${found - expected <= 1 ? 'colonne vide' : 'colonnes vides'}, comme Excel en ajoute${onHeader ? '' : ` ; l’en-tête a ${expected} colonnes`}.`,
       hint: 'Retirez les virgules en fin de ligne.',
     }),
     IDENTIFIERS_MISSING: () => ({

@@ -36,7 +36,10 @@ const EXAMPLES: { [C in ProblemCode]: ParamsByCode[C][] } = {
   BLANK_LINE: [{ separatorsOnly: false }, { separatorsOnly: true }],
   QUOTES: [{}],
   FIELD_COUNT: [{ found: 4, expected: 3 }, { found: 1, expected: 3 }],
-  TRAILING_EMPTY_COLUMNS: [{ found: 5, expected: 3 }, { found: 4, expected: 3 }],
+  TRAILING_EMPTY_COLUMNS: [
+    { found: 5, expected: 3, onHeader: false },
+    { found: 4, expected: 3, onHeader: true },
+  ],
   IDENTIFIERS_MISSING: [{}],
   IDENTIFIERS_HASH_AND_TUPLE: [{ fields: ['manufacturer', 'model'] }],
   IDENTIFIERS_INCOMPLETE_TUPLE: [{ missing: ['model'] }, { missing: ['manufacturer', 'model'] }],

@@ -1,14 +1,9 @@
-import { headerLine } from '../header';
+import { COLUMN_NAMES, headerLine } from '../header';
 import type { DeviceField } from '../problems';
 import type { Catalogue } from './types';
 
-const FIELD: Catalogue['field'] = {
-  serialNumber: 'Device Serial Number',
-  productKey: 'Windows Product ID',
-  hardwareHash: 'Hardware Hash',
-  manufacturer: 'Manufacturer name',
-  model: 'Device model',
-};
+// Fields are named by their column, as written in the file in every language.
+const FIELD = COLUMN_NAMES;
 
 const list = (items: string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -19,7 +14,6 @@ const size = (bytes: number) =>
 const REGENERATE = 'Collect the list again with Get-WindowsAutoPilotInfo (with -Partner for the 5-column format).';
 
 export const en: Catalogue = {
-  field: FIELD,
   encoding: {
     ascii: 'ANSI (plain ASCII)',
     'windows-1252': 'ANSI (Windows-1252)',

@@ -1,15 +1,9 @@
-import { headerLine } from '../header';
+import { COLUMN_NAMES, headerLine } from '../header';
 import type { DeviceField } from '../problems';
 import type { Catalogue } from './types';
 
-// The column names are those of the file itself, which are English in every language.
-const FIELD: Catalogue['field'] = {
-  serialNumber: 'Device Serial Number',
-  productKey: 'Windows Product ID',
-  hardwareHash: 'Hardware Hash',
-  manufacturer: 'Manufacturer name',
-  model: 'Device model',
-};
+// Fields are named by their column, as written in the file in every language.
+const FIELD = COLUMN_NAMES;
 
 const list = (items: string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
@@ -24,7 +18,6 @@ const REGENERATE =
   'Collectez de nouveau la liste avec Get-WindowsAutoPilotInfo (avec -Partner pour le format à 5 colonnes).';
 
 export const fr: Catalogue = {
-  field: FIELD,
   encoding: {
     ascii: 'ANSI (ASCII simple)',
     'windows-1252': 'ANSI (Windows-1252)',

@@ -1,6 +1,6 @@
 import type { EncodingId } from '../encoding';
 import type { ListFormat } from '../header';
-import type { DeviceField, ParamsByCode, ProblemCode } from '../problems';
+import type { ParamsByCode, ProblemCode } from '../problems';
 
 /** What a problem says: what is wrong, and how to fix it. */
 export interface ProblemText {
@@ -10,7 +10,6 @@ export interface ProblemText {
 
 /** Everything the validator says, in one language. */
 export interface Catalogue {
-  field: Record<DeviceField, string>;
   encoding: Record<EncodingId, string>;
   allowedCombinations: string;
   problems: { [C in ProblemCode]: (params: ParamsByCode[C]) => ProblemText };

@@ -1,15 +1,24 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { FluentRoot } from '@/components/fluent-provider';
+import './globals.css';
 
-export const metadata: Metadata = {
-  title: 'Autopilot partner portal',
-  description: 'Register your customers’ Windows devices for Windows Autopilot.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('app');
+  return { title: { default: t('name'), template: `%s · ${t('name')}` }, description: t('description') };
+}
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="en">
-      <body style={{ fontFamily: '"Segoe UI", system-ui, sans-serif', margin: 0 }}>{children}</body>
+    <html lang={locale}>
+      <body>
+        <NextIntlClientProvider>
+          <FluentRoot>{children}</FluentRoot>
+        </NextIntlClientProvider>
+      </body>
     </html>
   );
 }

@@ -1,0 +1,25 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { signIn } from '@/auth';
+
+export interface SignInState {
+  failed: boolean;
+}
+
+/** Signs in with email and password; on failure the form says so, without telling which was wrong. */
+export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+  const callbackUrl = String(form.get('callbackUrl') ?? '/');
+  try {
+    await signIn('credentials', {
+      email: form.get('email'),
+      password: form.get('password'),
+      // Only paths of the portal itself: never send a user elsewhere after signing in.
+      redirectTo: callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/',
+    });
+    return { failed: false };
+  } catch (error) {
+    if (error instanceof AuthError) return { failed: true };
+    throw error;
+  }
+}

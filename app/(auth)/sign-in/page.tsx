@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { getActor } from '@/lib/auth/actor';
+import { LanguagePicker } from '@/components/language-picker';
+import { SignInForm } from './sign-in-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('signIn'))('title') };
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  if (await getActor()) redirect('/');
+  const { callbackUrl } = await searchParams;
+  const t = await getTranslations();
+  return (
+    <main style={{ maxWidth: 400, margin: '10vh auto', padding: 32, background: '#fff', boxShadow: '0 2px 8px rgba(0,0,0,.12)' }}>
+      <p style={{ margin: 0, color: '#605e5c' }}>{t('app.name')}</p>
+      <h1 style={{ fontWeight: 600, fontSize: 24, margin: '8px 0 24px' }}>{t('signIn.title')}</h1>
+      <SignInForm callbackUrl={callbackUrl ?? '/'} />
+      <div style={{ marginTop: 32 }}>
+        <LanguagePicker />
+      </div>
+    </main>
+  );
+}

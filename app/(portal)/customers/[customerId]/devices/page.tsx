@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { PageHeading } from '@/components/page-heading';
+import { Pager } from '@/components/pager';
+import { SearchForm } from '@/components/search-form';
+import { requirePartnerActor } from '@/lib/auth/actor';
+import { canAddDevices, canDeleteDevices } from '@/lib/auth/permissions';
+import { getCustomerOrThrow } from '@/lib/data/customers';
+import { DEVICE_SORT_KEYS, listBatches, listDevices } from '@/lib/data/devices';
+import { readTableQuery, type SearchParams } from '@/lib/data/paging';
+import { AddDevices } from './_components/add-devices';
+import { BatchesTable } from './_components/batches-table';
+import { DevicesTable } from './_components/devices-table';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('devices'))('title') };
+}
+
+export default async function DevicesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ customerId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const actor = await requirePartnerActor();
+  const customer = await getCustomerOrThrow(actor, (await params).customerId);
+  const query = readTableQuery(await searchParams, DEVICE_SORT_KEYS, { sort: 'added', dir: 'desc', pageSize: 25 });
+  const [devices, batches] = await Promise.all([listDevices(actor, customer.id, query), listBatches(actor, customer.id)]);
+  const t = await getTranslations('devices');
+  const tc = await getTranslations('customers');
+  return (
+    <>
+      <nav aria-label={t('breadcrumb')} style={{ marginBottom: 8 }}>
+        <Link href="/customers">{tc('title')}</Link> / <Link href={`/customers/${customer.id}`}>{customer.name}</Link>
+      </nav>
+      <PageHeading title={t('title')} description={t('description', { customer: customer.name })} />
+
+      <section aria-labelledby="apply-profiles" style={{ marginBottom: 32 }}>
+        <h2 id="apply-profiles" style={{ fontSize: 20, fontWeight: 600 }}>
+          {t('applyProfiles')}
+        </h2>
+        <p style={{ maxWidth: 720 }}>{t('applyProfilesHelp')}</p>
+        <div style={{ display: 'flex', gap: 24, alignItems: 'center' }}>
+          {canAddDevices(actor.role) && <AddDevices customerId={customer.id} customerName={customer.name} />}
+          <a href="/autopilot-devices-sample.csv" download>
+            {t('downloadSample')}
+          </a>
+        </div>
+      </section>
+
+      <section aria-labelledby="registered-devices" style={{ marginBottom: 32 }}>
+        <h2 id="registered-devices" style={{ fontSize: 20, fontWeight: 600 }}>
+          {t('registered')}
+        </h2>
+        <SearchForm label={t('search')} />
+        <DevicesTable
+          customerId={customer.id}
+          rows={devices.rows}
+          sort={{ key: query.sort, dir: query.dir }}
+          canDelete={canDeleteDevices(actor.role)}
+        />
+        <Pager page={devices.page} pageCount={devices.pageCount} total={devices.total} />
+      </section>
+
+      <section aria-labelledby="batches">
+        <h2 id="batches" style={{ fontSize: 20, fontWeight: 600 }}>
+          {t('batches.title')}
+        </h2>
+        <BatchesTable rows={batches} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { Pager } from '@/components/pager';
+import { PageHeading } from '@/components/page-heading';
+import { SearchForm } from '@/components/search-form';
+import { requirePartnerActor } from '@/lib/auth/actor';
+import { CUSTOMER_SORT_KEYS, listCustomers } from '@/lib/data/customers';
+import { readTableQuery, type SearchParams } from '@/lib/data/paging';
+import { CustomersTable } from './_components/customers-table';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('customers'))('title') };
+}
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requirePartnerActor();
+  const query = readTableQuery(await searchParams, CUSTOMER_SORT_KEYS, { sort: 'name', dir: 'asc', pageSize: 20 });
+  const page = await listCustomers(actor, query);
+  const t = await getTranslations('customers');
+  return (
+    <>
+      <PageHeading title={t('title')} description={t('description')} />
+      <SearchForm label={t('search')} />
+      <CustomersTable rows={page.rows} sort={{ key: query.sort, dir: query.dir }} />
+      <Pager page={page.page} pageCount={page.pageCount} total={page.total} />
+    </>
+  );
+}

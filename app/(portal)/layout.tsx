@@ -1,0 +1,18 @@
+import type { ReactNode } from 'react';
+import { getTranslations } from 'next-intl/server';
+import { Shell, type NavItem } from '@/components/shell';
+import { isPartnerActor, requireActor } from '@/lib/auth/actor';
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const actor = await requireActor();
+  const t = await getTranslations('nav');
+  const nav: NavItem[] = isPartnerActor(actor)
+    ? [{ href: '/customers', label: t('customers') }]
+    : [{ href: '/partner-relationships', label: t('partnerRelationships') }];
+  const organisation = actor.partnerName ?? actor.customerName ?? '';
+  return (
+    <Shell nav={nav} userLabel={`${actor.name} · ${organisation}`}>
+      {children}
+    </Shell>
+  );
+}

@@ -1,0 +1,11 @@
+'use server';
+
+import { cookies } from 'next/headers';
+import { isLang } from '@/lib/autopilot';
+import { LOCALE_COOKIE } from '@/i18n/locale';
+
+/** Remembers the language chosen, for a year. */
+export async function setLocaleAction(locale: string): Promise<void> {
+  if (!isLang(locale)) return;
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: '/', maxAge: 365 * 24 * 60 * 60, sameSite: 'lax' });
+}

@@ -1,0 +1,17 @@
+/**
+ * The one Prisma client of the process. Nothing else creates one.
+ */
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+import { databaseUrl } from './url';
+
+export function createPrismaClient(url = databaseUrl()): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
+}
+
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+export const prisma: PrismaClient = globalForPrisma.prisma ?? createPrismaClient();
+if (process.env.NODE_ENV !== 'production') globalForPrisma.prisma = prisma;
+
+export type { PrismaClient };

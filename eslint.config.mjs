@@ -14,7 +14,7 @@ export default defineConfig([
   },
   {
     // The command-line tools talk to their user on standard output.
-    files: ['scripts/**/*.ts'],
+    files: ['scripts/**/*.ts', 'prisma/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   globalIgnores(['.next/**', 'out/**', 'node_modules/**', 'next-env.d.ts', 'coverage/**']),

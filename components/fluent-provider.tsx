@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useServerInsertedHTML } from 'next/navigation';
 import {
   FluentProvider,
@@ -25,12 +25,11 @@ function bucketOrder(sheet: { bucketName: string; elementAttributes: Record<stri
  * later (inside Suspense) is styled too.
  */
 export function FluentRoot({ children }: { children: ReactNode }) {
-  const renderer = useRef<GriffelRenderer>(null);
-  renderer.current ??= createDOMRenderer();
+  const [renderer] = useState<GriffelRenderer>(() => createDOMRenderer());
   const sent = useRef(new Map<string, number>());
 
   useServerInsertedHTML(() => {
-    const r = renderer.current!;
+    const r = renderer;
     const elements: ReactNode[] = [];
     const sheets = Object.entries(r.stylesheets).sort(([, a], [, b]) => bucketOrder(a) - bucketOrder(b));
     for (const [key, sheet] of sheets) {
@@ -52,7 +51,7 @@ export function FluentRoot({ children }: { children: ReactNode }) {
   });
 
   return (
-    <RendererProvider renderer={renderer.current}>
+    <RendererProvider renderer={renderer}>
       <SSRProvider>
         <FluentProvider theme={webLightTheme} style={{ minHeight: '100vh' }}>
           {children}

@@ -20,7 +20,9 @@ export function LanguagePicker() {
   const [pending, startTransition] = useTransition();
   return (
     <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-      <Label htmlFor={id}>{t('language')}</Label>
+      <Label htmlFor={id} style={{ color: 'inherit' }}>
+        {t('language')}
+      </Label>
       <Select
         id={id}
         value={locale}

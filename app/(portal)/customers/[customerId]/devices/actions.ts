@@ -80,10 +80,15 @@ export async function addDevicesAction(form: FormData): Promise<AddDevicesResult
     return {
       status: 'done',
       registered: result.registered,
-      devices: verdict.devices.map(({ hardwareHash: _hash, ...d }, i) => {
+      devices: verdict.devices.map((d, i) => {
         const outcome = result.outcomes[i]!;
         return {
-          ...d,
+          file: d.file,
+          line: d.line,
+          serialNumber: d.serialNumber,
+          productKey: d.productKey,
+          manufacturer: d.manufacturer,
+          model: d.model,
           status: outcome.status === 'registered' ? 'registered' : 'refused',
           error: outcome.status === 'rejected' ? outcome.error : null,
         };

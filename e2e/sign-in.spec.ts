@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { CONTOSO_ADMIN, signIn } from './support';
+
+test('a wrong password is refused with a clear message', async ({ page }) => {
+  await page.goto('/customers');
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByLabel('Email').fill(CONTOSO_ADMIN);
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('The email or password is incorrect.')).toBeVisible();
+});
+
+test('a partner signs in, sees customers page by page, sorts and searches them, and signs out', async ({ page }) => {
+  await signIn(page, CONTOSO_ADMIN);
+  await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+  await expect(page.getByText(/Page 1 of 3 · 46 items/)).toBeVisible();
+  await page.getByRole('link', { name: 'Next' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByText(/Page 2 of 3/)).toBeVisible();
+  await page.getByRole('link', { name: 'Customer name' }).click();
+  await expect(page).toHaveURL(/sort=name&dir=desc/);
+  await expect(page.getByRole('table', { name: 'Customers' }).getByRole('row').nth(1)).toContainText('Woodgrove Pharmacy');
+  await page.getByRole('searchbox', { name: 'Search customers' }).fill('fabrikam');
+  await page.getByRole('searchbox', { name: 'Search customers' }).press('Enter');
+  await expect(page.getByRole('table', { name: 'Customers' }).getByRole('row')).toHaveCount(4);
+  // Woodgrove Bank and Tailspin Toys have no relationship with Contoso.
+  await page.getByRole('searchbox', { name: 'Search customers' }).fill('Woodgrove Bank');
+  await page.getByRole('searchbox', { name: 'Search customers' }).press('Enter');
+  await expect(page.getByText('No customer matches.')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+});

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { DeviceIdentifiers } from '@/lib/autopilot';
-import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 
 type Tx = Prisma.TransactionClient;
 
@@ -129,26 +129,11 @@ async function store(tx: Tx, request: RegistrationRequest, keys: Keys[]): Promis
     },
     select: { id: true },
   });
-  await tx.device.createMany({
-    data: rows.map(({ index, id }) => {
-      const d = request.devices[index]!;
-      const k = keys[index]!;
-      return {
-        id,
-        customerId: request.customerId,
-        partnerId: request.partnerId,
-        batchId: batch.id,
-        serialNumber: d.serialNumber,
-        productKey: d.productKey,
-        hardwareHash: d.hardwareHash,
-        hashDigest: k.hashDigest,
-        manufacturer: d.manufacturer,
-        model: d.model,
-        tupleDigest: k.tupleDigest,
-        groupTag: request.groupTag,
-      };
-    }),
-  });
+  await insertDevices(
+    tx,
+    rows.map(({ index, id }) => ({ id, device: request.devices[index]!, keys: keys[index]! })),
+    { customerId: request.customerId, partnerId: request.partnerId, batchId: batch.id, groupTag: request.groupTag },
+  );
   await tx.auditEvent.create({
     data: {
       actorId: request.uploadedById,
@@ -168,6 +153,32 @@ async function store(tx: Tx, request: RegistrationRequest, keys: Keys[]): Promis
     },
   });
   return { batchId: batch.id, outcomes, registered: rows.length };
+}
+
+/** Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound values (13 a row). */
+const INSERT_CHUNK = 1000;
+
+/**
+ * The device rows, many to a statement. Prisma's createMany passes every
+ * 4,000-character hash through its query compiler and costs about four times
+ * a plain insert; this is the same portable SQL (quoted identifiers,
+ * multi-row VALUES) with the values bound, never spliced in.
+ */
+async function insertDevices(
+  tx: Tx,
+  rows: Array<{ id: string; device: DeviceIdentifiers; keys: Keys }>,
+  batch: { customerId: string; partnerId: string; batchId: string; groupTag: string },
+): Promise<void> {
+  const now = new Date();
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    const values = rows.slice(start, start + INSERT_CHUNK).map(
+      ({ id, device: d, keys: k }) =>
+        Prisma.sql`(${id}, ${batch.customerId}, ${batch.partnerId}, ${batch.batchId}, ${d.serialNumber}, ${d.productKey},
+          ${d.hardwareHash}, ${k.hashDigest}, ${d.manufacturer}, ${d.model}, ${k.tupleDigest}, ${batch.groupTag}, ${now})`,
+    );
+    await tx.$executeRaw`INSERT INTO "Device" ("id", "customerId", "partnerId", "batchId", "serialNumber", "productKey",
+      "hardwareHash", "hashDigest", "manufacturer", "model", "tupleDigest", "groupTag", "createdAt") VALUES ${Prisma.join(values)}`;
+  }
 }
 
 /** Which customer already holds each key, for the keys of this request. */
@@ -195,6 +206,10 @@ async function existingOwners(tx: Tx, keys: Keys[]) {
   return owners;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002';
+/** A unique key refused a row: from a Prisma query (P2002) or a raw one, on any driver adapter. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === 'P2002') return true;
+  const cause = (error.meta?.driverAdapterError as { cause?: { kind?: unknown } } | undefined)?.cause;
+  return cause?.kind === 'UniqueConstraintViolation';
 }

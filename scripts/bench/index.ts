@@ -2,8 +2,17 @@
  * `npm run bench`: the figures that speed and scale are judged by, from one
  * run. `--json` prints them as JSON as well.
  */
+import { benchBundle, printBundle } from './bundle';
+import { benchDevicesPage, printDevicesPage } from './devices-page';
+import { benchStorage, printStorage } from './storage';
 import { benchValidator, printValidator } from './validator';
 
 const validator = benchValidator();
 printValidator(validator);
-if (process.argv.includes('--json')) console.log(JSON.stringify({ validator }, null, 2));
+const storage = await benchStorage();
+printStorage(storage);
+const devicesPage = await benchDevicesPage();
+printDevicesPage(devicesPage);
+const bundle = benchBundle(['/customers/[customerId]/devices', '/customers', '/sign-in']);
+printBundle(bundle);
+if (process.argv.includes('--json')) console.log(JSON.stringify({ validator, storage, devicesPage, bundle }, null, 2));

@@ -1,0 +1,147 @@
+import 'server-only';
+import { prisma } from '@/lib/db/client';
+import type { PartnerActor } from '@/lib/auth/actor';
+import { canDeleteDevices } from '@/lib/auth/permissions';
+import type { Page, TableQuery } from './paging';
+
+export const DEVICE_SORT_KEYS = ['added', 'serial', 'groupTag'] as const;
+export type DeviceSortKey = (typeof DEVICE_SORT_KEYS)[number];
+
+export interface DeviceRow {
+  id: string;
+  serialNumber: string | null;
+  productKey: string | null;
+  hasHash: boolean;
+  manufacturer: string | null;
+  model: string | null;
+  groupTag: string;
+  added: string;
+}
+
+/**
+ * The devices this partner registered for a customer it may act for. The
+ * relationship is part of the query: without an active one, nothing.
+ */
+function devicesOf(actor: PartnerActor, customerId: string) {
+  return {
+    customerId,
+    partnerId: actor.partnerId,
+    customer: { relationships: { some: { partnerId: actor.partnerId, status: 'ACTIVE' as const } } },
+  };
+}
+
+/**
+ * Whether the partner may act for the customer now. Listings check it once
+ * and then read the partner's devices for that customer by index alone: a
+ * relationship test repeated on each of 100,000 rows would cost more than
+ * the page.
+ */
+async function mayActFor(actor: PartnerActor, customerId: string): Promise<boolean> {
+  const relationship = await prisma.relationship.findFirst({
+    where: { partnerId: actor.partnerId, customerId, status: 'ACTIVE' },
+    select: { id: true },
+  });
+  return relationship !== null;
+}
+
+const SORT_COLUMN = { added: 'createdAt', serial: 'serialNumber', groupTag: 'groupTag' } as const;
+
+export async function listDevices(
+  actor: PartnerActor,
+  customerId: string,
+  query: TableQuery<DeviceSortKey>,
+): Promise<Page<DeviceRow>> {
+  if (!(await mayActFor(actor, customerId))) return { rows: [], total: 0, page: query.page, pageCount: 0 };
+  const where = {
+    customerId,
+    partnerId: actor.partnerId,
+    ...(query.q && { OR: [{ serialNumber: { contains: query.q } }, { groupTag: { contains: query.q } }] }),
+  };
+  const [total, rows] = await Promise.all([
+    prisma.device.count({ where }),
+    prisma.device.findMany({
+      where,
+      orderBy: [{ [SORT_COLUMN[query.sort]]: query.dir }, { id: 'asc' }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: {
+        id: true,
+        serialNumber: true,
+        productKey: true,
+        hashDigest: true,
+        manufacturer: true,
+        model: true,
+        groupTag: true,
+        createdAt: true,
+      },
+    }),
+  ]);
+  return {
+    rows: rows.map(({ hashDigest, createdAt, ...d }) => ({ ...d, hasHash: hashDigest !== null, added: createdAt.toISOString() })),
+    total,
+    page: query.page,
+    pageCount: Math.ceil(total / query.pageSize),
+  };
+}
+
+export interface BatchRow {
+  id: string;
+  createdAt: string;
+  uploadedBy: string | null;
+  deviceCount: number;
+  groupTag: string;
+  source: 'FILES' | 'API';
+  sourceDetail: string;
+}
+
+/** The partner's latest batches for the customer. */
+export async function listBatches(actor: PartnerActor, customerId: string, take = 10): Promise<BatchRow[]> {
+  if (!(await mayActFor(actor, customerId))) return [];
+  const batches = await prisma.deviceBatch.findMany({
+    where: { customerId, partnerId: actor.partnerId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take,
+    select: {
+      id: true,
+      createdAt: true,
+      deviceCount: true,
+      groupTag: true,
+      source: true,
+      sourceDetail: true,
+      uploadedBy: { select: { name: true } },
+    },
+  });
+  return batches.map(({ uploadedBy, createdAt, ...b }) => ({ ...b, createdAt: createdAt.toISOString(), uploadedBy: uploadedBy?.name ?? null }));
+}
+
+export type DeleteOutcome = 'deleted' | 'forbidden' | 'not-found';
+
+/**
+ * Deregisters one device: admin agents only, for a customer with an active
+ * relationship, and only a device this partner registered. The deletion and
+ * its audit record are one transaction.
+ */
+export async function deleteDevice(actor: PartnerActor, customerId: string, deviceId: string): Promise<DeleteOutcome> {
+  if (!canDeleteDevices(actor.role)) return 'forbidden';
+  return prisma.$transaction(async (tx) => {
+    const device = await tx.device.findFirst({
+      where: { ...devicesOf(actor, customerId), id: deviceId },
+      select: { id: true, serialNumber: true, productKey: true, hashDigest: true, groupTag: true },
+    });
+    if (!device) return 'not-found';
+    await tx.device.delete({ where: { id: device.id } });
+    await tx.auditEvent.create({
+      data: {
+        actorId: actor.userId,
+        actorEmail: actor.email,
+        partnerId: actor.partnerId,
+        customerId,
+        action: 'device.deleted',
+        targetType: 'Device',
+        targetId: device.id,
+        details: JSON.stringify({ serialNumber: device.serialNumber, productKey: device.productKey, groupTag: device.groupTag }),
+      },
+    });
+    return 'deleted';
+  });
+}

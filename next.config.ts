@@ -7,6 +7,21 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ['better-sqlite3'],
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          // No other site may frame the portal: consent must be given on the portal's own page.
+          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          // Consent links carry their token in the path: never send it to another site.
+          { key: 'Referrer-Policy', value: 'same-origin' },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+        ],
+      },
+    ];
+  },
   experimental: {
     // An upload of 500 devices in UTF-16 is about 4.1 MB; the validator's own cap is 8 MiB.
     serverActions: { bodySizeLimit: '10mb' },

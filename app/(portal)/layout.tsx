@@ -7,7 +7,10 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const actor = await requireActor();
   const t = await getTranslations('nav');
   const nav: NavItem[] = isPartnerActor(actor)
-    ? [{ href: '/customers', label: t('customers') }]
+    ? [
+        { href: '/customers', label: t('customers') },
+        { href: '/relationships', label: t('relationships') },
+      ]
     : [{ href: '/partner-relationships', label: t('partnerRelationships') }];
   const organisation = actor.partnerName ?? actor.customerName ?? '';
   return (

@@ -55,6 +55,16 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   };
 });
 
+export interface CustomerAdminActor extends Actor {
+  role: 'CUSTOMER_ADMIN';
+  customerId: string;
+  customerName: string;
+}
+
+export function isCustomerAdmin(actor: Actor | null): actor is CustomerAdminActor {
+  return actor !== null && actor.role === 'CUSTOMER_ADMIN' && actor.customerId !== null;
+}
+
 export function isPartnerActor(actor: Actor | null): actor is PartnerActor {
   return actor !== null && actor.partnerId !== null && (actor.role === 'PARTNER_ADMIN' || actor.role === 'PARTNER_SALES');
 }

@@ -4,7 +4,8 @@ import { freshDatabase } from '@/test-support/database';
 
 freshDatabase();
 const { prisma } = await import('@/lib/db/client');
-const { registerDevices, isUniqueViolation, NoActiveRelationshipError, hashDigest } = await import('./register');
+const { registerDevices, NoActiveRelationshipError, hashDigest } = await import('./register');
+const { isUniqueViolation } = await import('@/lib/db/errors');
 
 async function ids() {
   const contoso = await prisma.partner.findFirstOrThrow({ where: { name: 'Contoso Partner' } });

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { DeviceIdentifiers } from '@/lib/autopilot';
+import { isUniqueViolation } from '@/lib/db/errors';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 
 type Tx = Prisma.TransactionClient;
@@ -90,11 +91,14 @@ export async function registerDevices(db: PrismaClient, request: RegistrationReq
 }
 
 async function store(tx: Tx, request: RegistrationRequest, keys: Keys[]): Promise<RegistrationResult> {
-  const relationship = await tx.relationship.findFirst({
+  // Writing to the relationship first takes its lock (SQLite: the database's; PostgreSQL: the
+  // row's) for the whole transaction: a removal either waits for this batch to be stored in
+  // full, or comes first and this batch is refused. Never half.
+  const { count } = await tx.relationship.updateMany({
     where: { partnerId: request.partnerId, customerId: request.customerId, status: 'ACTIVE' },
-    select: { id: true },
+    data: { updatedAt: new Date() },
   });
-  if (!relationship) throw new NoActiveRelationshipError();
+  if (count === 0) throw new NoActiveRelationshipError();
 
   const owners = await existingOwners(tx, keys);
   const outcomes: DeviceOutcome[] = [];
@@ -204,12 +208,4 @@ async function existingOwners(tx: Tx, keys: Keys[]) {
     if (d.tupleDigest) owners.tuple.set(d.tupleDigest, d.customerId);
   }
   return owners;
-}
-
-/** A unique key refused a row: from a Prisma query (P2002) or a raw one, on any driver adapter. */
-export function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  if (error.code === 'P2002') return true;
-  const cause = (error.meta?.driverAdapterError as { cause?: { kind?: unknown } } | undefined)?.cause;
-  return cause?.kind === 'UniqueConstraintViolation';
 }

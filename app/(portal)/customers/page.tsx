@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { Notice } from '@/components/notice';
 import { Pager } from '@/components/pager';
 import { PageHeading } from '@/components/page-heading';
 import { SearchForm } from '@/components/search-form';
@@ -14,13 +16,18 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePartnerActor();
-  const query = readTableQuery(await searchParams, CUSTOMER_SORT_KEYS, { sort: 'name', dir: 'asc', pageSize: 20 });
+  const params = await searchParams;
+  const query = readTableQuery(params, CUSTOMER_SORT_KEYS, { sort: 'name', dir: 'asc', pageSize: 20 });
   const page = await listCustomers(actor, query);
   const t = await getTranslations('customers');
   return (
     <>
       <PageHeading title={t('title')} description={t('description')} />
-      <SearchForm label={t('search')} />
+      {params.removed && <Notice intent="success">{t('removed')}</Notice>}
+      <div style={{ display: 'flex', gap: 24, alignItems: 'center', marginBottom: 12 }}>
+        <SearchForm label={t('search')} />
+        <Link href="/relationships">{t(actor.partnerKind === 'OEM' ? 'requestOEM' : 'requestRESELLER')}</Link>
+      </div>
       <CustomersTable rows={page.rows} sort={{ key: query.sort, dir: query.dir }} />
       <Pager page={page.page} pageCount={page.pageCount} total={page.total} />
     </>

@@ -1,46 +1,36 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { Notice } from '@/components/notice';
 import { PageHeading } from '@/components/page-heading';
-import { requireActor } from '@/lib/auth/actor';
+import { RelationshipHistory } from '@/components/relationship-history';
+import { isCustomerAdmin, requireActor } from '@/lib/auth/actor';
 import { listPartnerRelationships } from '@/lib/data/partners';
+import { customerRelationshipHistory } from '@/lib/data/relationships';
+import { PartnersTable } from './_components/partners-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('partnerRelationships'))('title') };
 }
 
-export default async function PartnerRelationshipsPage() {
+export default async function PartnerRelationshipsPage({ searchParams }: { searchParams: Promise<{ accepted?: string; declined?: string }> }) {
   const actor = await requireActor();
-  const rows = await listPartnerRelationships(actor);
+  if (!isCustomerAdmin(actor)) redirect('/');
+  const { accepted, declined } = await searchParams;
+  const [rows, history] = await Promise.all([listPartnerRelationships(actor), customerRelationshipHistory(actor)]);
   const t = await getTranslations('partnerRelationships');
-  const tc = await getTranslations('customers');
-  const format = await getFormatter();
   return (
     <>
-      <PageHeading title={t('title')} description={t('description')} />
-      {rows.length === 0 ? (
-        <p>{t('empty')}</p>
-      ) : (
-        <table style={{ borderCollapse: 'collapse', minWidth: 640 }} aria-label={t('title')}>
-          <thead>
-            <tr style={{ textAlign: 'left' }}>
-              <th>{t('columns.partner')}</th>
-              <th>{t('columns.kind')}</th>
-              <th>{t('columns.since')}</th>
-              <th>{t('columns.approvedBy')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{r.partnerName}</td>
-                <td>{tc(`kind.${r.kind}`)}</td>
-                <td>{r.since ? format.dateTime(new Date(r.since), { dateStyle: 'medium' }) : '—'}</td>
-                <td>{r.approvedBy ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <PageHeading title={t('title')} description={t('description', { customer: actor.customerName })} />
+      {accepted && <Notice intent="success">{t('accepted', { partner: accepted })}</Notice>}
+      {declined && <Notice intent="info">{t('declined', { partner: declined })}</Notice>}
+      <PartnersTable rows={rows} />
+      <section aria-labelledby="history" style={{ marginTop: 32 }}>
+        <h2 id="history" style={{ fontSize: 20, fontWeight: 600 }}>
+          {t('history')}
+        </h2>
+        <RelationshipHistory rows={history} side="customer" />
+      </section>
     </>
   );
 }

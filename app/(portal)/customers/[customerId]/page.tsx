@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { PageHeading } from '@/components/page-heading';
 import { requirePartnerActor } from '@/lib/auth/actor';
 import { findCustomer, getCustomerOrThrow } from '@/lib/data/customers';
+import { RemoveRelationship } from './_components/remove-relationship';
 
 type Params = Promise<{ customerId: string }>;
 
@@ -41,6 +42,9 @@ export default async function CustomerPage({ params }: { params: Params }) {
           <Link href={`/customers/${customer.id}/devices`}>{t('devices')}</Link>
         </li>
       </ul>
+      {actor.role === 'PARTNER_ADMIN' && (
+        <RemoveRelationship customerId={customer.id} customerName={customer.name} kind={customer.relationship.kind} />
+      )}
     </>
   );
 }

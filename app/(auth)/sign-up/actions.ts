@@ -1,0 +1,46 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { z } from 'zod';
+import { signIn } from '@/auth';
+import { createCustomerAccount } from '@/lib/data/accounts';
+
+const signUpInput = z.object({
+  organisation: z.string().trim().min(2).max(200),
+  domain: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/),
+  name: z.string().trim().min(1).max(200),
+  email: z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254)),
+  password: z.string().min(12).max(200),
+});
+
+export type SignUpState =
+  | { status: 'idle' }
+  | { status: 'invalid'; fields: Partial<Record<keyof z.infer<typeof signUpInput>, boolean>> }
+  | { status: 'taken'; what: 'email' | 'domain' };
+
+/** Creates a customer organisation and its administrator, signs them in, and goes back where they were. */
+export async function signUpAction(_previous: SignUpState, form: FormData): Promise<SignUpState> {
+  const input = signUpInput.safeParse(Object.fromEntries(['organisation', 'domain', 'name', 'email', 'password'].map((k) => [k, form.get(k) ?? ''])));
+  if (!input.success) {
+    const errors = z.flattenError(input.error).fieldErrors;
+    return { status: 'invalid', fields: Object.fromEntries(Object.keys(errors).map((k) => [k, true])) };
+  }
+  const created = await createCustomerAccount(input.data);
+  if (!created.ok) return { status: 'taken', what: created.taken };
+  const callbackUrl = String(form.get('callbackUrl') ?? '/');
+  try {
+    await signIn('credentials', {
+      email: input.data.email,
+      password: input.data.password,
+      redirectTo: callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/',
+    });
+  } catch (error) {
+    if (error instanceof AuthError) return { status: 'invalid', fields: {} };
+    throw error;
+  }
+  return { status: 'idle' };
+}

@@ -1,0 +1,40 @@
+'use client';
+
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { Button, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { signUpAction, type SignUpState } from './actions';
+
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations('signUp');
+  const [state, action, pending] = useActionState<SignUpState, FormData>(signUpAction, { status: 'idle' });
+  const invalid = state.status === 'invalid' ? state.fields : {};
+  return (
+    <form action={action} style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+      {state.status === 'taken' && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{t(`taken.${state.what}`)}</MessageBarBody>
+        </MessageBar>
+      )}
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <Field label={t('organisation')} required validationMessage={invalid.organisation ? t('invalid.organisation') : undefined}>
+        <Input name="organisation" autoComplete="organization" />
+      </Field>
+      <Field label={t('domain')} hint={t('domainHint')} required validationMessage={invalid.domain ? t('invalid.domain') : undefined}>
+        <Input name="domain" />
+      </Field>
+      <Field label={t('name')} required validationMessage={invalid.name ? t('invalid.name') : undefined}>
+        <Input name="name" autoComplete="name" />
+      </Field>
+      <Field label={t('email')} required validationMessage={invalid.email ? t('invalid.email') : undefined}>
+        <Input name="email" type="email" autoComplete="username" />
+      </Field>
+      <Field label={t('password')} hint={t('passwordHint')} required validationMessage={invalid.password ? t('invalid.password') : undefined}>
+        <Input name="password" type="password" autoComplete="new-password" />
+      </Field>
+      <Button appearance="primary" type="submit" disabled={pending}>
+        {t('submit')}
+      </Button>
+    </form>
+  );
+}

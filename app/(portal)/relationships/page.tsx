@@ -1,0 +1,59 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
+import { PageHeading } from '@/components/page-heading';
+import { RelationshipHistory } from '@/components/relationship-history';
+import { requirePartnerActor } from '@/lib/auth/actor';
+import { getRelationshipLink, listInvitations, partnerRelationshipHistory } from '@/lib/data/relationships';
+import { InvitationForm } from './_components/invitation-form';
+import { InvitationsTable } from './_components/invitations-table';
+import { LinkPanel } from './_components/link-panel';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('relationships'))('titleRESELLER') };
+}
+
+/** The portal's own address, as the browser reached it. */
+async function portalOrigin(): Promise<string> {
+  if (process.env.PORTAL_URL) return process.env.PORTAL_URL.replace(/\/$/, '');
+  const h = await headers();
+  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
+  const proto = h.get('x-forwarded-proto') ?? 'http';
+  return `${proto}://${host}`;
+}
+
+export default async function RelationshipsPage() {
+  const actor = await requirePartnerActor();
+  const t = await getTranslations('relationships');
+  const kind = actor.partnerKind === 'OEM' ? 'OEM' : 'RESELLER';
+  const origin = await portalOrigin();
+  const [link, invitations, history] = await Promise.all([
+    getRelationshipLink(actor),
+    listInvitations(actor),
+    partnerRelationshipHistory(actor),
+  ]);
+  const isAdmin = actor.role === 'PARTNER_ADMIN';
+  return (
+    <>
+      <PageHeading title={t(`title${kind}`)} description={t(`description${kind}`, { partner: actor.partnerName })} />
+      <LinkPanel url={`${origin}/consent/${link.token}`} createdAt={link.createdAt} partnerName={actor.partnerName} kind={kind} canRegenerate={isAdmin} />
+      <section aria-labelledby="invitations" style={{ marginTop: 32 }}>
+        <h2 id="invitations" style={{ fontSize: 20, fontWeight: 600 }}>
+          {t('invitations.title')}
+        </h2>
+        <p style={{ maxWidth: 720 }}>{t('invitations.help')}</p>
+        {isAdmin && <InvitationForm />}
+        <InvitationsTable
+          rows={invitations.map((i) => ({ ...i, url: i.token ? `${origin}/consent/${i.token}` : null, token: null }))}
+          canCancel={isAdmin}
+        />
+      </section>
+      <section aria-labelledby="history" style={{ marginTop: 32 }}>
+        <h2 id="history" style={{ fontSize: 20, fontWeight: 600 }}>
+          {t('history')}
+        </h2>
+        <RelationshipHistory rows={history} side="partner" />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import 'server-only';
+import { prisma } from '@/lib/db/client';
+import { hashPassword } from '@/lib/auth/password';
+import { isUniqueViolation } from '@/lib/db/errors';
+
+/** A customer organisation and its first administrator, created together or not at all. */
+export async function createCustomerAccount(input: {
+  organisation: string;
+  domain: string;
+  name: string;
+  email: string;
+  password: string;
+}): Promise<{ ok: true; userId: string } | { ok: false; taken: 'email' | 'domain' }> {
+  if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) return { ok: false, taken: 'email' };
+  if (await prisma.customer.findUnique({ where: { domain: input.domain }, select: { id: true } })) return { ok: false, taken: 'domain' };
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const customer = await tx.customer.create({ data: { name: input.organisation, domain: input.domain }, select: { id: true } });
+      const user = await tx.user.create({
+        data: { email: input.email, name: input.name, passwordHash, role: 'CUSTOMER_ADMIN', customerId: customer.id },
+        select: { id: true },
+      });
+      await tx.auditEvent.create({
+        data: {
+          actorId: user.id,
+          actorEmail: input.email,
+          customerId: customer.id,
+          action: 'customer.created',
+          targetType: 'Customer',
+          targetId: customer.id,
+          details: JSON.stringify({ customerName: input.organisation, domain: input.domain }),
+        },
+      });
+      return { ok: true as const, userId: user.id };
+    });
+  } catch (error) {
+    // Someone took the email or the domain a moment ago.
+    if (isUniqueViolation(error)) return { ok: false, taken: 'email' };
+    throw error;
+  }
+}

@@ -1,0 +1,333 @@
+import 'server-only';
+import { prisma } from '@/lib/db/client';
+import { isUniqueViolation } from '@/lib/db/errors';
+import { authSecret } from '@/lib/auth/secret';
+import type { CustomerAdminActor, PartnerActor } from '@/lib/auth/actor';
+import { deriveToken, isWellFormedToken, newNonce, tokenHash } from '@/lib/consent/tokens';
+import type { Prisma } from '@/lib/generated/prisma/client';
+
+type Tx = Prisma.TransactionClient;
+export type RelationshipKind = 'RESELLER' | 'OEM';
+
+/** An invitation stays open this long. */
+export const INVITATION_DAYS = 14;
+
+/** A CSP partner asks for a reseller relationship; an OEM for its own OEM authorisation. */
+export function kindFor(partnerKind: 'CSP' | 'OEM'): RelationshipKind {
+  return partnerKind === 'OEM' ? 'OEM' : 'RESELLER';
+}
+
+async function audit(
+  tx: Tx,
+  event: { actorId: string | null; actorEmail: string | null; partnerId: string; customerId?: string | null; action: string; targetType: string; targetId: string; details: Record<string, unknown> },
+) {
+  await tx.auditEvent.create({ data: { ...event, details: JSON.stringify(event.details) } });
+}
+
+// ——— The partner's link and invitations ———
+
+/** The partner's relationship link token, made the first time it is asked for. */
+export async function getRelationshipLink(actor: PartnerActor): Promise<{ token: string; createdAt: string }> {
+  const partner = await prisma.partner.findUniqueOrThrow({ where: { id: actor.partnerId }, select: { linkNonce: true, linkCreatedAt: true } });
+  if (partner.linkNonce && partner.linkCreatedAt) {
+    return { token: deriveToken(authSecret(), 'link', actor.partnerId, partner.linkNonce), createdAt: partner.linkCreatedAt.toISOString() };
+  }
+  return setLink(actor, 'link.created');
+}
+
+/** A new link; the old one stops working at once. Admin agents only. */
+export async function regenerateRelationshipLink(actor: PartnerActor): Promise<{ token: string; createdAt: string } | null> {
+  if (actor.role !== 'PARTNER_ADMIN') return null;
+  return setLink(actor, 'link.regenerated');
+}
+
+async function setLink(actor: PartnerActor, action: string) {
+  const nonce = newNonce();
+  const token = deriveToken(authSecret(), 'link', actor.partnerId, nonce);
+  const now = new Date();
+  await prisma.$transaction(async (tx) => {
+    await tx.partner.update({ where: { id: actor.partnerId }, data: { linkNonce: nonce, linkTokenHash: tokenHash(token), linkCreatedAt: now } });
+    await audit(tx, { actorId: actor.userId, actorEmail: actor.email, partnerId: actor.partnerId, action, targetType: 'Partner', targetId: actor.partnerId, details: { partnerName: actor.partnerName } });
+  });
+  return { token, createdAt: now.toISOString() };
+}
+
+export interface InvitationRow {
+  id: string;
+  organisationName: string;
+  adminEmail: string;
+  status: 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED' | 'EXPIRED';
+  createdAt: string;
+  expiresAt: string;
+  token: string | null;
+}
+
+export async function listInvitations(actor: PartnerActor): Promise<InvitationRow[]> {
+  const now = new Date();
+  const rows = await prisma.invitation.findMany({
+    where: { partnerId: actor.partnerId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: 50,
+  });
+  return rows.map((r) => {
+    const expired = r.status === 'PENDING' && r.expiresAt <= now;
+    return {
+      id: r.id,
+      organisationName: r.organisationName,
+      adminEmail: r.adminEmail,
+      status: expired ? 'EXPIRED' : r.status,
+      createdAt: r.createdAt.toISOString(),
+      expiresAt: r.expiresAt.toISOString(),
+      // Only a pending invitation's link is worth showing again.
+      token: r.status === 'PENDING' && !expired ? deriveToken(authSecret(), 'invitation', r.id, r.nonce) : null,
+    };
+  });
+}
+
+export async function createInvitation(
+  actor: PartnerActor,
+  input: { organisationName: string; adminEmail: string },
+): Promise<{ id: string; token: string } | null> {
+  if (actor.role !== 'PARTNER_ADMIN') return null;
+  const nonce = newNonce();
+  const id = crypto.randomUUID();
+  const token = deriveToken(authSecret(), 'invitation', id, nonce);
+  await prisma.$transaction(async (tx) => {
+    await tx.invitation.create({
+      data: {
+        id,
+        partnerId: actor.partnerId,
+        kind: kindFor(actor.partnerKind),
+        organisationName: input.organisationName,
+        adminEmail: input.adminEmail,
+        nonce,
+        tokenHash: tokenHash(token),
+        status: 'PENDING',
+        expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000),
+        createdById: actor.userId,
+      },
+    });
+    await audit(tx, {
+      actorId: actor.userId, actorEmail: actor.email, partnerId: actor.partnerId, action: 'relationship.requested',
+      targetType: 'Invitation', targetId: id, details: { partnerName: actor.partnerName, organisationName: input.organisationName, adminEmail: input.adminEmail },
+    });
+  });
+  return { id, token };
+}
+
+export async function cancelInvitation(actor: PartnerActor, invitationId: string): Promise<boolean> {
+  if (actor.role !== 'PARTNER_ADMIN') return false;
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.invitation.updateMany({
+      where: { id: invitationId, partnerId: actor.partnerId, status: 'PENDING' },
+      data: { status: 'CANCELLED', decidedAt: new Date(), decidedById: actor.userId },
+    });
+    if (count === 0) return false;
+    await audit(tx, { actorId: actor.userId, actorEmail: actor.email, partnerId: actor.partnerId, action: 'invitation.cancelled', targetType: 'Invitation', targetId: invitationId, details: { partnerName: actor.partnerName } });
+    return true;
+  });
+}
+
+// ——— What a customer administrator sees when opening a link ———
+
+export interface ConsentOffer {
+  source: 'link' | 'invitation';
+  partner: { id: string; name: string; kind: 'CSP' | 'OEM' };
+  kind: RelationshipKind;
+  invitation: { id: string; organisationName: string; adminEmail: string; expiresAt: string } | null;
+}
+
+export type ConsentLookup = { ok: true; offer: ConsentOffer } | { ok: false; reason: 'invalid' | 'expired' | 'used' | 'declined' | 'cancelled' };
+
+/** What a token stands for, if it still stands for anything. */
+export async function lookUpConsent(token: string, db: Tx = prisma): Promise<ConsentLookup> {
+  if (!isWellFormedToken(token)) return { ok: false, reason: 'invalid' };
+  const hash = tokenHash(token);
+  const partner = await db.partner.findUnique({ where: { linkTokenHash: hash }, select: { id: true, name: true, kind: true } });
+  if (partner) return { ok: true, offer: { source: 'link', partner, kind: kindFor(partner.kind), invitation: null } };
+  const invitation = await db.invitation.findUnique({
+    where: { tokenHash: hash },
+    select: { id: true, status: true, expiresAt: true, kind: true, organisationName: true, adminEmail: true, partner: { select: { id: true, name: true, kind: true } } },
+  });
+  if (!invitation) return { ok: false, reason: 'invalid' };
+  if (invitation.status === 'ACCEPTED') return { ok: false, reason: 'used' };
+  if (invitation.status === 'DECLINED') return { ok: false, reason: 'declined' };
+  if (invitation.status === 'CANCELLED') return { ok: false, reason: 'cancelled' };
+  if (invitation.expiresAt <= new Date()) return { ok: false, reason: 'expired' };
+  return {
+    ok: true,
+    offer: {
+      source: 'invitation',
+      partner: invitation.partner,
+      kind: invitation.kind,
+      invitation: { id: invitation.id, organisationName: invitation.organisationName, adminEmail: invitation.adminEmail, expiresAt: invitation.expiresAt.toISOString() },
+    },
+  };
+}
+
+export type ConsentDecision =
+  | { ok: true; alreadyActive: boolean; partnerName: string }
+  | { ok: false; reason: 'invalid' | 'expired' | 'used' | 'declined' | 'cancelled' | 'addressed-elsewhere' };
+
+/**
+ * A customer administrator accepts. In one transaction, with every state
+ * change guarded in its `where`: an invitation is claimed only while pending
+ * and unexpired, and the one relationship row of this partner, customer and
+ * kind becomes active unless it already is. Accepting twice, or two
+ * administrators at once, leaves exactly one active relationship.
+ */
+export async function acceptConsent(actor: CustomerAdminActor, token: string): Promise<ConsentDecision> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await prisma.$transaction((tx) => accept(tx, actor, token));
+    } catch (error) {
+      // Another administrator created the relationship row first: read it again.
+      if (attempt < 3 && isUniqueViolation(error)) continue;
+      throw error;
+    }
+  }
+}
+
+async function accept(tx: Tx, actor: CustomerAdminActor, token: string): Promise<ConsentDecision> {
+  const lookup = await lookUpConsent(token, tx);
+  if (!lookup.ok) return lookup;
+  const { offer } = lookup;
+  const now = new Date();
+  if (offer.invitation) {
+    if (offer.invitation.adminEmail.toLowerCase() !== actor.email.toLowerCase()) return { ok: false, reason: 'addressed-elsewhere' };
+    const claimed = await tx.invitation.updateMany({
+      where: { id: offer.invitation.id, status: 'PENDING', expiresAt: { gt: now } },
+      data: { status: 'ACCEPTED', decidedAt: now, decidedById: actor.userId },
+    });
+    if (claimed.count === 0) return { ok: false, reason: 'used' };
+  }
+  const key = { partnerId: offer.partner.id, customerId: actor.customerId, kind: offer.kind };
+  const existing = await tx.relationship.findUnique({ where: { partnerId_customerId_kind: key }, select: { id: true, status: true } });
+  let changed: string | null = null;
+  if (!existing) {
+    const created = await tx.relationship.create({ data: { ...key, status: 'ACTIVE', approvedById: actor.userId, approvedAt: now }, select: { id: true } });
+    changed = created.id;
+  } else {
+    const { count } = await tx.relationship.updateMany({
+      where: { id: existing.id, status: { not: 'ACTIVE' } },
+      data: { status: 'ACTIVE', approvedById: actor.userId, approvedAt: now },
+    });
+    if (count > 0) changed = existing.id;
+  }
+  if (changed) {
+    await audit(tx, {
+      actorId: actor.userId, actorEmail: actor.email, partnerId: offer.partner.id, customerId: actor.customerId,
+      action: 'relationship.accepted', targetType: 'Relationship', targetId: changed,
+      details: { partnerName: offer.partner.name, customerName: actor.customerName, kind: offer.kind, via: offer.source },
+    });
+  }
+  return { ok: true, alreadyActive: changed === null, partnerName: offer.partner.name };
+}
+
+/** A customer administrator declines: an invitation is closed; a link simply leaves no relationship. */
+export async function declineConsent(actor: CustomerAdminActor, token: string): Promise<ConsentDecision> {
+  return prisma.$transaction(async (tx) => {
+    const lookup = await lookUpConsent(token, tx);
+    if (!lookup.ok) return lookup;
+    const { offer } = lookup;
+    let targetId = offer.partner.id;
+    if (offer.invitation) {
+      if (offer.invitation.adminEmail.toLowerCase() !== actor.email.toLowerCase()) return { ok: false, reason: 'addressed-elsewhere' };
+      const { count } = await tx.invitation.updateMany({
+        where: { id: offer.invitation.id, status: 'PENDING' },
+        data: { status: 'DECLINED', decidedAt: new Date(), decidedById: actor.userId },
+      });
+      if (count === 0) return { ok: false, reason: 'used' };
+      targetId = offer.invitation.id;
+    }
+    await audit(tx, {
+      actorId: actor.userId, actorEmail: actor.email, partnerId: offer.partner.id, customerId: actor.customerId,
+      action: 'relationship.declined', targetType: offer.invitation ? 'Invitation' : 'Partner', targetId,
+      details: { partnerName: offer.partner.name, customerName: actor.customerName, kind: offer.kind, via: offer.source },
+    });
+    return { ok: true, alreadyActive: false, partnerName: offer.partner.name };
+  });
+}
+
+// ——— Removal, from either side ———
+
+/** The partner removes its relationship with a customer: admin agents only. */
+export async function removeRelationshipAsPartner(actor: PartnerActor, customerId: string): Promise<'removed' | 'forbidden' | 'not-found'> {
+  if (actor.role !== 'PARTNER_ADMIN') return 'forbidden';
+  return prisma.$transaction(async (tx) => {
+    const relationship = await tx.relationship.findFirst({
+      where: { partnerId: actor.partnerId, customerId, status: 'ACTIVE' },
+      select: { id: true, kind: true, customer: { select: { name: true } } },
+    });
+    if (!relationship) return 'not-found';
+    const { count } = await tx.relationship.updateMany({ where: { id: relationship.id, status: 'ACTIVE' }, data: { status: 'REMOVED' } });
+    if (count === 0) return 'not-found';
+    await audit(tx, {
+      actorId: actor.userId, actorEmail: actor.email, partnerId: actor.partnerId, customerId,
+      action: 'relationship.removed', targetType: 'Relationship', targetId: relationship.id,
+      details: { partnerName: actor.partnerName, customerName: relationship.customer.name, kind: relationship.kind, by: 'partner' },
+    });
+    return 'removed';
+  });
+}
+
+/** The customer administrator removes a partner's access: it is lost at once. */
+export async function removeRelationshipAsCustomer(actor: CustomerAdminActor, relationshipId: string): Promise<'removed' | 'not-found'> {
+  return prisma.$transaction(async (tx) => {
+    const relationship = await tx.relationship.findFirst({
+      where: { id: relationshipId, customerId: actor.customerId, status: 'ACTIVE' },
+      select: { id: true, kind: true, partnerId: true, partner: { select: { name: true } } },
+    });
+    if (!relationship) return 'not-found';
+    const { count } = await tx.relationship.updateMany({ where: { id: relationship.id, status: 'ACTIVE' }, data: { status: 'REMOVED' } });
+    if (count === 0) return 'not-found';
+    await audit(tx, {
+      actorId: actor.userId, actorEmail: actor.email, partnerId: relationship.partnerId, customerId: actor.customerId,
+      action: 'relationship.removed', targetType: 'Relationship', targetId: relationship.id,
+      details: { partnerName: relationship.partner.name, customerName: actor.customerName, kind: relationship.kind, by: 'customer' },
+    });
+    return 'removed';
+  });
+}
+
+// ——— History ———
+
+export interface HistoryRow {
+  id: string;
+  at: string;
+  action: string;
+  actorEmail: string | null;
+  partnerName: string | null;
+  customerName: string | null;
+  organisationName: string | null;
+}
+
+const RELATIONSHIP_ACTIONS = ['relationship.requested', 'relationship.accepted', 'relationship.declined', 'relationship.removed', 'invitation.cancelled', 'link.regenerated'];
+
+async function history(where: Prisma.AuditEventWhereInput): Promise<HistoryRow[]> {
+  const events = await prisma.auditEvent.findMany({
+    where: { ...where, action: { in: RELATIONSHIP_ACTIONS } },
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    take: 50,
+  });
+  return events.map((e) => {
+    const details = JSON.parse(e.details) as { partnerName?: string; customerName?: string; organisationName?: string };
+    return {
+      id: e.id,
+      at: e.at.toISOString(),
+      action: e.action,
+      actorEmail: e.actorEmail,
+      partnerName: details.partnerName ?? null,
+      customerName: details.customerName ?? null,
+      organisationName: details.organisationName ?? null,
+    };
+  });
+}
+
+export function partnerRelationshipHistory(actor: PartnerActor): Promise<HistoryRow[]> {
+  return history({ partnerId: actor.partnerId });
+}
+
+export function customerRelationshipHistory(actor: CustomerAdminActor): Promise<HistoryRow[]> {
+  return history({ customerId: actor.customerId });
+}

@@ -24,5 +24,21 @@ test('every page passes an accessibility scan with no serious violation', async 
   await expectNoSeriousViolations(page, 'add devices');
   await page.goto('/customers/no-such-customer');
   await expectNoSeriousViolations(page, 'not found');
-  await page.getByRole('button', { name: 'Sign out' }).click().catch(() => undefined);
+  await page.goto('/relationships');
+  const link = await page.getByRole('textbox', { name: 'Relationship link' }).inputValue();
+  await expectNoSeriousViolations(page, 'relationships');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  await page.goto(link);
+  await expectNoSeriousViolations(page, 'consent, signed out');
+  await page.getByRole('link', { name: 'Create your organisation’s account' }).click();
+  await expectNoSeriousViolations(page, 'sign-up');
+  await signIn(page, 'admin@woodgrove.example');
+  await expectNoSeriousViolations(page, 'partner relationships');
+  await page.goto(link);
+  await expect(page.getByRole('checkbox', { name: /^Yes/ })).toBeVisible();
+  await expectNoSeriousViolations(page, 'consent form');
+  await page.goto(`/consent/${'A'.repeat(43)}`);
+  await expectNoSeriousViolations(page, 'consent, invalid link');
 });

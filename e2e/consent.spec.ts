@@ -119,19 +119,25 @@ test('an OEM’s link gives the OEM, not the CSP, access through its own kind of
   const link = await oem.getByRole('textbox', { name: 'Relationship link' }).inputValue();
 
   const customer = await newPage(browser);
-  await signIn(customer, 'admin@fabrikam.example');
   await customer.goto(link);
+  await signUp(customer, 'Lamna Clinics', 'lamna-clinics.example', 'admin@lamna-clinics.example');
   await expect(customer.getByRole('heading', { name: 'Accept partner invitation' })).toBeVisible();
   await expect(customer.getByText('no admin role in your organisation is granted').first()).toBeVisible();
   await customer.getByRole('checkbox', { name: /^Yes/ }).check();
   await customer.getByRole('button', { name: 'Accept' }).click();
   const table = customer.getByRole('table', { name: 'Partner relationships' });
   await expect(table.getByRole('row', { name: /Northwind Devices/ })).toContainText('OEM');
-  await expect(table.getByRole('row', { name: /Contoso Partner/ })).toContainText('Reseller');
 
-  await openDevices(oem, 'Fabrikam, Inc.');
-  // Northwind sees only the devices it registered, not Contoso's.
-  await expect(oem.getByText('No device matches.')).toBeVisible();
+  await openDevices(oem, 'Lamna Clinics');
+  await addOneDevice(oem, 9201);
+  await expect(oem.getByRole('status').filter({ hasText: '1 device added' })).toBeVisible();
+
+  // The CSP gained nothing.
+  const csp = await newPage(browser);
+  await signIn(csp, CONTOSO_ADMIN);
+  await csp.getByRole('searchbox', { name: 'Search customers' }).fill('Lamna Clinics');
+  await csp.getByRole('searchbox', { name: 'Search customers' }).press('Enter');
+  await expect(csp.getByText('No customer matches.')).toBeVisible();
 });
 
 test('a regenerated link, a cancelled or used invitation, an expired one and a made-up token are refused clearly', async ({ browser }) => {
@@ -185,13 +191,27 @@ test('a regenerated link, a cancelled or used invitation, an expired one and a m
 test('the partner removes a reseller relationship from the customer page; adding devices is then refused', async ({ browser }) => {
   const partner = await newPage(browser);
   await signIn(partner, CONTOSO_ADMIN);
-  await openDevices(partner, 'Adatum Corporation');
-  await partner.getByRole('link', { name: 'Adatum Corporation' }).click();
+  const link = await relationshipLink(partner);
+  const customer = await newPage(browser);
+  await customer.goto(link);
+  await signUp(customer, 'Relecloud Studios', 'relecloud-studios.example', 'admin@relecloud-studios.example');
+  await customer.getByRole('checkbox', { name: /^Yes/ }).check();
+  await customer.getByRole('button', { name: 'Accept' }).click();
+  await expect(customer.getByRole('status').filter({ hasText: 'Contoso Partner is now authorized.' })).toBeVisible();
+
+  await openDevices(partner, 'Relecloud Studios');
+  const devicesPage = partner.url();
+  await partner.getByRole('link', { name: 'Relecloud Studios' }).click();
   await partner.getByRole('button', { name: 'Remove reseller relationship' }).click();
-  await partner.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+  const confirmation = partner.getByRole('group', { name: 'Remove the relationship with Relecloud Studios?' });
+  await expect(confirmation.getByRole('button', { name: 'Remove' })).toBeFocused();
+  await confirmation.getByRole('button', { name: 'Remove' }).click();
   await expect(partner.getByRole('status').filter({ hasText: 'The relationship was removed' })).toBeVisible();
-  await partner.goBack();
+  expect((await partner.goto(devicesPage))?.status()).toBe(404);
   await expect(partner.getByRole('heading', { name: 'Not found' })).toBeVisible();
+
+  await customer.reload();
+  await expect(customer.getByRole('table', { name: 'Relationship history' })).toContainText('Relationship removed');
 });
 
 test('the consent page cannot be framed by another site', async ({ page }) => {

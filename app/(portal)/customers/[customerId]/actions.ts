@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { getActor, isPartnerActor } from '@/lib/auth/actor';
 import { removeRelationshipAsPartner } from '@/lib/data/relationships';
 
@@ -13,6 +12,8 @@ export async function removeRelationshipAction(customerId: string): Promise<Remo
   if (!isPartnerActor(actor) || typeof customerId !== 'string') return { status: 'refused', reason: 'forbidden' };
   const outcome = await removeRelationshipAsPartner(actor, customerId);
   if (outcome !== 'removed') return { status: 'refused', reason: outcome };
-  revalidatePath('/customers');
+  // No revalidation here: this customer's page would turn into a 404 under the open
+  // dialog. The dialog closes, then the browser goes to the Customers list, which is
+  // rendered afresh.
   return { status: 'removed' };
 }

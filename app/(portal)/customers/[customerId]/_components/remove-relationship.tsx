@@ -1,64 +1,66 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useEffect, useId, useRef, useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  MessageBar,
-  MessageBarBody,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { removeRelationshipAction } from '../actions';
 
+/**
+ * Removing the relationship, confirmed in place rather than in a modal
+ * dialog: on success the page is left at once, and a modal closing under a
+ * navigation can leave the next page hidden from assistive technology.
+ */
 export function RemoveRelationship({ customerId, customerName, kind }: { customerId: string; customerName: string; kind: 'RESELLER' | 'OEM' }) {
   const t = useTranslations('customer.remove');
-  const [open, setOpen] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const router = useRouter();
+  const titleId = useId();
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
   return (
-    <>
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12, alignItems: 'flex-start', maxWidth: 720 }}>
       {error && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      <Dialog open={open} onOpenChange={(_, data) => setOpen(data.open)}>
-        <DialogTrigger disableButtonEnhancement>
-          <Button>{t(`button${kind}`)}</Button>
-        </DialogTrigger>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t('title', { customer: customerName })}</DialogTitle>
-            <DialogContent>{t('body', { customer: customerName })}</DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                disabled={pending}
-                onClick={() =>
-                  startTransition(async () => {
-                    const result = await removeRelationshipAction(customerId);
-                    setOpen(false);
-                    // A full load: the page this dialog belongs to is gone, and nothing of its modal state may linger.
-                    if (result.status === 'removed') window.location.assign('/customers?removed=1');
-                    else setError(t(`refused.${result.reason}`));
-                  })
-                }
-              >
-                {t('confirm')}
-              </Button>
-              <DialogTrigger disableButtonEnhancement>
-                <Button>{t('cancel')}</Button>
-              </DialogTrigger>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
-    </>
+      {confirming ? (
+        <MessageBar intent="warning" layout="multiline" role="group" aria-labelledby={titleId}>
+          <MessageBarBody>
+            <MessageBarTitle id={titleId}>{t('title', { customer: customerName })}</MessageBarTitle>
+            {t('body', { customer: customerName })}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button
+              ref={confirmRef}
+              appearance="primary"
+              disabled={pending}
+              onClick={() =>
+                startTransition(async () => {
+                  const result = await removeRelationshipAction(customerId);
+                  if (result.status === 'removed') {
+                    router.push('/customers?removed=1');
+                    return;
+                  }
+                  setConfirming(false);
+                  setError(t(`refused.${result.reason}`));
+                })
+              }
+            >
+              {t('confirm')}
+            </Button>
+            <Button onClick={() => setConfirming(false)}>{t('cancel')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : (
+        <Button onClick={() => setConfirming(true)}>{t(`button${kind}`)}</Button>
+      )}
+    </div>
   );
 }

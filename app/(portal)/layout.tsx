@@ -10,6 +10,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     ? [
         { href: '/customers', label: t('customers') },
         { href: '/relationships', label: t('relationships') },
+        { href: '/api-keys', label: t('apiKeys') },
+        { href: '/api-reference', label: t('apiReference') },
       ]
     : [{ href: '/partner-relationships', label: t('partnerRelationships') }];
   const organisation = actor.partnerName ?? actor.customerName ?? '';

@@ -162,7 +162,7 @@ export function parseDeviceList(name: string, bytes: Uint8Array, options: ParseO
         unreadFilled.add(i);
       }
     }
-    checkRow(ids, lineNo, (field) => columnOf(cells, at[field] ?? 0), rowOptions);
+    checkDevice(ids, lineNo, (field) => columnOf(cells, at[field] ?? 0), rowOptions);
     let usable = true;
     for (let i = before; i < problems.length; i++) {
       const p = problems[i]!;
@@ -190,7 +190,7 @@ export function parseDeviceList(name: string, bytes: Uint8Array, options: ParseO
   return { report, rows };
 }
 
-interface RowContext {
+export interface RowContext {
   file: string;
   requireHash: string | null;
   problems: Problem[];
@@ -213,14 +213,18 @@ function checkFieldCount(
   else problems.push(problem('FIELD_COUNT', { found, expected: width }, place));
 }
 
-/** The checks of one device row, each problem placed at its field. */
-function checkRow(
+/**
+ * The checks of one device, each problem placed at its field: in a list, at
+ * the field's column; given as data (the REST API), at the position within
+ * the value.
+ */
+export function checkDevice(
   ids: DeviceIdentifiers,
   line: number,
-  columnOfField: (field: DeviceField) => number,
+  columnOfField: ((field: DeviceField) => number) | null,
   { file, requireHash, problems }: RowContext,
 ): void {
-  const at = (field: DeviceField, offset = 0) => ({ file, line, column: columnOfField(field) + offset });
+  const at = (field: DeviceField, offset = 0) => ({ file, line, column: (columnOfField ? columnOfField(field) : 1) + offset });
 
   for (const field of ['serialNumber', 'manufacturer', 'model'] as const) {
     const value = ids[field];

@@ -29,6 +29,8 @@ export { parseDeviceList, type FileReport, type ListedDevice, type Separator } f
 export {
   DEFAULT_LIMITS,
   distinctNames,
+  REQUEST_SOURCE,
+  validateDevices,
   validateUpload,
   type UploadFile,
   type UploadLimits,

@@ -351,3 +351,54 @@ describe('the upload as a whole', () => {
     expect(check([HASH_HEADER, `5CG1,,${H1}`]).fixable).toBe(false);
   });
 });
+
+describe('devices given as data (the REST API)', () => {
+  const device = (fields: Partial<Record<'serialNumber' | 'productKey' | 'hardwareHash' | 'manufacturer' | 'model', string>>) => ({
+    serialNumber: null,
+    productKey: null,
+    hardwareHash: null,
+    manufacturer: null,
+    model: null,
+    ...fields,
+  });
+
+  it('accepts valid devices under the same rules as a file', async () => {
+    const { validateDevices } = await import('./validate');
+    const v = validateDevices([device({ serialNumber: '5CG1', hardwareHash: H1 }), device({ productKey: '3301234567890' })], {
+      groupTag: 'Partner batch 7',
+    });
+    expect(v.problems).toEqual([]);
+    expect(v.devices.map((d) => [d.file, d.line])).toEqual([
+      ['request', 1],
+      ['request', 2],
+    ]);
+  });
+
+  it('places each problem at the device’s position in the request, and finds duplicates', async () => {
+    const { validateDevices } = await import('./validate');
+    const v = validateDevices(
+      [
+        device({ serialNumber: '5CG1', hardwareHash: H1 }),
+        device({ serialNumber: '1.23457E+11', hardwareHash: H2 }),
+        device({ hardwareHash: `${H3.slice(0, 5)}!${H3.slice(6)}` }),
+        device({ serialNumber: '5CG9', hardwareHash: H1 }),
+        device({ serialNumber: '5CG5', manufacturer: 'HP' }),
+      ],
+      { groupTag: MMD },
+    );
+    expect(where(v.problems)).toEqual([
+      'SERIAL_SCIENTIFIC@2:1',
+      'HASH_NOT_BASE64@3:6',
+      'DUPLICATE_DEVICE@4',
+      'HASH_REQUIRED@5',
+    ]);
+    expect(v.problems[2]!.params).toMatchObject({ otherFile: 'request', otherLine: 1 });
+  });
+
+  it('refuses no devices, and more than the limit', async () => {
+    const { validateDevices } = await import('./validate');
+    expect(validateDevices([]).problems.map((p) => p.code)).toEqual(['UPLOAD_EMPTY']);
+    const many = Array.from({ length: 3 }, (_, i) => device({ productKey: `330123456789${i}` }));
+    expect(validateDevices(many, { limits: { maxDevices: 2 } }).problems.map((p) => p.code)).toEqual(['TOO_MANY_DEVICES']);
+  });
+});

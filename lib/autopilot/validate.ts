@@ -3,7 +3,8 @@
  * partner chose. Decides which devices would be registered, and everything
  * that is wrong, file by file and line by line.
  */
-import { parseDeviceList, type FileReport, type ListedDevice, type ParsedRow } from './device-list';
+import { checkDevice, parseDeviceList, type FileReport, type ListedDevice, type ParsedRow } from './device-list';
+import type { DeviceIdentifiers } from './identifiers';
 import { checkGroupTag, type GroupTagCheck } from './group-tag-check';
 import { problem, type Problem } from './problems';
 
@@ -81,6 +82,10 @@ export function validateUpload(files: readonly UploadFile[], options: ValidateOp
     for (const row of rows) if (row.usable) devices.push(row.device);
   }
 
+  return finish(groupTag, uploadProblems, reports, devices);
+}
+
+function finish(groupTag: GroupTagCheck, uploadProblems: Problem[], reports: FileReport[], devices: ListedDevice[]): Verdict {
   const problems = [...uploadProblems];
   const devicesPerFile = new Map<string, number>();
   for (const d of devices) devicesPerFile.set(d.file, (devicesPerFile.get(d.file) ?? 0) + 1);
@@ -106,6 +111,43 @@ export function validateUpload(files: readonly UploadFile[], options: ValidateOp
     errors,
     warnings: problems.length - errors,
   };
+}
+
+/** Where the devices of a request given as data stand: "line" N is the request's Nth device. */
+export const REQUEST_SOURCE = 'request';
+
+/**
+ * The verdict on devices given as data (the REST API) rather than as a
+ * file: the same group tag, device, duplicate and count rules. A problem's
+ * `line` is the device's 1-based position in the request.
+ */
+export function validateDevices(devices: readonly DeviceIdentifiers[], options: ValidateOptions = {}): Verdict {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const groupTag = checkGroupTag(options.groupTag ?? null);
+  const uploadProblems: Problem[] = [...groupTag.problems];
+  const report: FileReport = {
+    name: REQUEST_SOURCE,
+    bytes: 0,
+    encoding: null,
+    format: null,
+    separator: null,
+    rows: devices.length,
+    devices: 0,
+    problems: [],
+  };
+  if (devices.length === 0) uploadProblems.push(problem('UPLOAD_EMPTY', {}));
+  if (devices.length > limits.maxDevices) {
+    uploadProblems.push(problem('TOO_MANY_DEVICES', { count: devices.length, limit: limits.maxDevices }));
+  }
+  const context = { file: REQUEST_SOURCE, requireHash: groupTag.requiresHash ? groupTag.tag : null, problems: report.problems };
+  const rows: ParsedRow[] = devices.map((ids, i) => {
+    const before = report.problems.length;
+    checkDevice(ids, i + 1, null, context);
+    const usable = report.problems.slice(before).every((p) => p.severity !== 'error');
+    return { device: { file: REQUEST_SOURCE, line: i + 1, ...ids }, usable };
+  });
+  findDuplicates(rows, [report]);
+  return finish(groupTag, uploadProblems, [report], rows.filter((r) => r.usable).map((r) => r.device));
 }
 
 function unreadReport(f: UploadFile): FileReport {

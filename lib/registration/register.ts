@@ -28,6 +28,12 @@ export interface RegistrationRequest {
   mode: string | null;
   source: 'FILES' | 'API';
   sourceDetail: string;
+  /** The batch's name (Partner Center's batchId); the file names for uploads. */
+  batchName?: string | null;
+  /** Add the devices to this batch of the partner's for the customer, instead of a new one. */
+  existingBatchId?: string;
+  /** Keep a new batch even when no device could be registered (an API batch is addressable at once). */
+  keepEmptyBatch?: boolean;
   devices: DeviceIdentifiers[];
 }
 
@@ -47,6 +53,13 @@ export interface RegistrationResult {
 export class NoActiveRelationshipError extends Error {
   constructor() {
     super('No active relationship between this partner and this customer.');
+  }
+}
+
+/** Thrown when the batch to add to is not one of the partner's for the customer. */
+export class BatchNotFoundError extends Error {
+  constructor() {
+    super('No such batch for this partner and customer.');
   }
 }
 
@@ -117,22 +130,8 @@ async function store(tx: Tx, request: RegistrationRequest, keys: Keys[]): Promis
       outcomes.push({ status: 'registered', deviceId: id });
     }
   });
-  if (rows.length === 0) return { batchId: null, outcomes, registered: 0 };
-
-  const batch = await tx.deviceBatch.create({
-    data: {
-      partnerId: request.partnerId,
-      customerId: request.customerId,
-      uploadedById: request.uploadedById,
-      groupTag: request.groupTag,
-      profile: request.profile,
-      mode: request.mode,
-      source: request.source,
-      sourceDetail: request.sourceDetail,
-      deviceCount: rows.length,
-    },
-    select: { id: true },
-  });
+  const batch = await openBatch(tx, request, rows.length);
+  if (!batch) return { batchId: null, outcomes, registered: 0 };
   await insertDevices(
     tx,
     rows.map(({ index, id }) => ({ id, device: request.devices[index]!, keys: keys[index]! })),
@@ -144,7 +143,7 @@ async function store(tx: Tx, request: RegistrationRequest, keys: Keys[]): Promis
       actorEmail: request.actorEmail,
       partnerId: request.partnerId,
       customerId: request.customerId,
-      action: 'devices.registered',
+      action: request.existingBatchId ? 'devices.added' : 'devices.registered',
       targetType: 'DeviceBatch',
       targetId: batch.id,
       details: JSON.stringify({
@@ -157,6 +156,34 @@ async function store(tx: Tx, request: RegistrationRequest, keys: Keys[]): Promis
     },
   });
   return { batchId: batch.id, outcomes, registered: rows.length };
+}
+
+/** The batch the devices go into: the one named, a new one, or none when nothing is to be stored. */
+async function openBatch(tx: Tx, request: RegistrationRequest, registering: number): Promise<{ id: string } | null> {
+  if (request.existingBatchId) {
+    const { count } = await tx.deviceBatch.updateMany({
+      where: { id: request.existingBatchId, partnerId: request.partnerId, customerId: request.customerId },
+      data: { deviceCount: { increment: registering } },
+    });
+    if (count === 0) throw new BatchNotFoundError();
+    return { id: request.existingBatchId };
+  }
+  if (registering === 0 && !request.keepEmptyBatch) return null;
+  return tx.deviceBatch.create({
+    data: {
+      partnerId: request.partnerId,
+      customerId: request.customerId,
+      uploadedById: request.uploadedById,
+      name: request.batchName ?? null,
+      groupTag: request.groupTag,
+      profile: request.profile,
+      mode: request.mode,
+      source: request.source,
+      sourceDetail: request.sourceDetail,
+      deviceCount: registering,
+    },
+    select: { id: true },
+  });
 }
 
 /** Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound values (13 a row). */

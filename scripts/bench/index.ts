@@ -3,7 +3,7 @@
  * run. `--json` prints them as JSON as well.
  */
 import { benchBundle, printBundle } from './bundle';
-import { benchDevicesPage, printDevicesPage } from './devices-page';
+import { benchServer, printApi, printDevicesPage } from './server';
 import { benchStorage, printStorage } from './storage';
 import { benchValidator, printValidator } from './validator';
 
@@ -11,8 +11,9 @@ const validator = benchValidator();
 printValidator(validator);
 const storage = await benchStorage();
 printStorage(storage);
-const devicesPage = await benchDevicesPage();
+const { devicesPage, api } = await benchServer();
 printDevicesPage(devicesPage);
+printApi(api);
 const bundle = benchBundle(['/customers/[customerId]/devices', '/customers', '/sign-in']);
 printBundle(bundle);
-if (process.argv.includes('--json')) console.log(JSON.stringify({ validator, storage, devicesPage, bundle }, null, 2));
+if (process.argv.includes('--json')) console.log(JSON.stringify({ validator, storage, devicesPage, api, bundle }, null, 2));

@@ -1,16 +1,29 @@
 /**
- * The Devices page served by the production build, for a customer with
- * 100,000 devices against one with 100: paging happens in the database, so
- * the first should cost hardly more than the second.
+ * Figures from the production build, served on a database of its own:
+ * - the Devices page for a customer with 100,000 devices against one with
+ *   100 (paging happens in the database, so the first should cost hardly
+ *   more than the second);
+ * - a 500-device batch through the REST API, request to finished status,
+ *   against the validator alone on the same devices.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { validateDevices } from '@/lib/autopilot';
+import { newApiKey } from '@/lib/api/keys';
 import { hashPassword } from '@/lib/auth/password';
+import { fakeHash, seeded } from '@/test-data/generate';
 import { migrateSqlite } from '@/lib/db/migrate-sqlite';
 import { fmt, median } from './measure';
+
+export interface ApiFigures {
+  devices: number;
+  apiMs: number;
+  validatorMs: number;
+  ratio: number;
+}
 
 export interface DevicesPageFigures {
   bigDevices: number;
@@ -24,7 +37,7 @@ const PORT = 3300;
 const BASE = `http://localhost:${PORT}`;
 const PASSWORD = 'bench-password-1';
 
-async function fillDatabase(file: string, big: number, small: number) {
+async function fillDatabase(file: string, big: number, small: number, apiKeyHash: string) {
   migrateSqlite(file);
   const db = new Database(file);
   const now = new Date().toISOString();
@@ -34,6 +47,7 @@ async function fillDatabase(file: string, big: number, small: number) {
     db.prepare(
       `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "partnerId", "createdAt") VALUES ('u', 'bench@partner.example', 'Bench', ?, 'PARTNER_ADMIN', 'p', ?)`,
     ).run(passwordHash, now);
+    db.prepare(`INSERT INTO "ApiKey" ("id", "partnerId", "name", "prefix", "keyHash", "createdAt") VALUES ('k', 'p', 'Bench key', 'apk_bench', ?, ?)`).run(apiKeyHash, now);
     for (const [id, count] of [['big', big], ['small', small]] as const) {
       db.prepare(`INSERT INTO "Customer" ("id", "name", "domain", "createdAt") VALUES (?, ?, ?, ?)`).run(id, `Customer ${id}`, `${id}.example`, now);
       db.prepare(
@@ -95,13 +109,61 @@ async function timePage(path: string, cookie: string): Promise<number> {
   return ms;
 }
 
-export async function benchDevicesPage(big = 100_000, small = 100, rounds = 40): Promise<DevicesPageFigures> {
+function apiDevices(count: number, seed: number) {
+  const random = seeded(seed);
+  return Array.from({ length: count }, (_, i) => ({ serialNumber: `BENCH${seed}-${i}`, hardwareHash: fakeHash(random) }));
+}
+
+async function benchApi(key: string, devices: number, rounds: number): Promise<ApiFigures> {
+  const apiTimes: number[] = [];
+  const validatorTimes: number[] = [];
+  for (let i = 0; i < rounds + 2; i++) {
+    const batch = apiDevices(devices, 50_000 + i);
+    const body = JSON.stringify({ batchId: `Bench ${i}`, groupTag: 'Microsoft365Managed_Standard', devices: batch });
+    let start = performance.now();
+    const created = await fetch(`${BASE}/api/v1/customers/small/deviceBatches`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body,
+    });
+    if (created.status !== 202) throw new Error(`the API answered ${created.status}: ${await created.text()}`);
+    let status = 'queued';
+    while (status !== 'finished' && status !== 'finished_with_errors') {
+      const job = (await (await fetch(`${BASE}${created.headers.get('location')}`, { headers: { authorization: `Bearer ${key}` } })).json()) as { status: string };
+      status = job.status;
+    }
+    const apiMs = performance.now() - start;
+    if (status !== 'finished') throw new Error(`the batch finished with errors`);
+
+    const ids = batch.map((d) => ({ serialNumber: d.serialNumber, productKey: null, hardwareHash: d.hardwareHash, manufacturer: null, model: null }));
+    start = performance.now();
+    const verdict = validateDevices(ids, { groupTag: 'Microsoft365Managed_Standard' });
+    const validatorMs = performance.now() - start;
+    if (!verdict.accepted) throw new Error('the generated devices should pass');
+    if (i >= 2) {
+      apiTimes.push(apiMs);
+      validatorTimes.push(validatorMs);
+    }
+  }
+  const apiMs = median(apiTimes);
+  const validatorMs = median(validatorTimes);
+  return { devices, apiMs, validatorMs, ratio: apiMs / validatorMs };
+}
+
+export async function benchServer(big = 100_000, small = 100, rounds = 40): Promise<{ devicesPage: DevicesPageFigures; api: ApiFigures }> {
   if (!existsSync('.next/BUILD_ID')) execFileSync('npx', ['next', 'build'], { stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'bench-page-'));
   const file = join(dir, 'bench.db');
-  await fillDatabase(file, big, small);
+  const apiKey = newApiKey();
+  await fillDatabase(file, big, small, apiKey.hash);
   const server = spawn('npx', ['next', 'start', '-p', String(PORT)], {
-    env: { ...process.env, DATABASE_URL: `file:${file}`, AUTH_SECRET: 'bench-secret-bench-secret-bench-secret', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${file}`,
+      AUTH_SECRET: 'bench-secret-bench-secret-bench-secret',
+      NEXT_TELEMETRY_DISABLED: '1',
+      API_RATE_LIMIT: '10000,1000',
+    },
     stdio: 'ignore',
     detached: true,
   });
@@ -120,7 +182,8 @@ export async function benchDevicesPage(big = 100_000, small = 100, rounds = 40):
     }
     const bigMs = median(bigTimes);
     const smallMs = median(smallTimes);
-    return { bigDevices: big, smallDevices: small, bigMs, smallMs, ratio: bigMs / smallMs };
+    const api = await benchApi(apiKey.key, 500, 10);
+    return { devicesPage: { bigDevices: big, smallDevices: small, bigMs, smallMs, ratio: bigMs / smallMs }, api };
   } finally {
     if (server.pid) process.kill(-server.pid, 'SIGTERM');
     rmSync(dir, { recursive: true, force: true });
@@ -133,5 +196,14 @@ export function printDevicesPage(f: DevicesPageFigures): void {
   console.log(`| ${fmt(f.bigDevices, 0)} devices | ${fmt(f.smallDevices, 0)} devices | ratio (target ≤ 1.5) |`);
   console.log('|---:|---:|---:|');
   console.log(`| ${fmt(f.bigMs, 1)} ms | ${fmt(f.smallMs, 1)} ms | ${fmt(f.ratio, 2)} |`);
+  console.log('');
+}
+
+export function printApi(f: ApiFigures): void {
+  console.log(`REST API: a ${f.devices}-device batch, request to finished status, against the validator alone on the same devices (median)`);
+  console.log('');
+  console.log('| API, end to end | validator alone | ratio |');
+  console.log('|---:|---:|---:|');
+  console.log(`| ${fmt(f.apiMs, 1)} ms | ${fmt(f.validatorMs, 2)} ms | ${fmt(f.ratio, 1)} |`);
   console.log('');
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { apiKeyHash } from '@/lib/api/keys';
+import { deregisterDevice } from '@/lib/registration/deregister';
 
 /** Who calls the API: a key of one partner, read from the database on every request. */
 export interface ApiCaller {
@@ -91,13 +92,13 @@ export const DEVICE_PAGE_SIZE = 100;
 /** One page of a batch's devices, after the device named by the continuation token. */
 export async function listBatchDevices(caller: ApiCaller, customerId: string, batchId: string, after: string | null) {
   const rows = await prisma.device.findMany({
-    where: { batchId, customerId, partnerId: caller.partnerId, ...(after && { id: { gt: after } }) },
+    where: { batchId, customerId, partnerId: caller.partnerId, status: 'REGISTERED', ...(after && { id: { gt: after } }) },
     orderBy: { id: 'asc' },
     take: DEVICE_PAGE_SIZE + 1,
     select: { id: true, serialNumber: true, productKey: true, hardwareHash: true, manufacturer: true, model: true, groupTag: true, createdAt: true },
   });
   const page = rows.slice(0, DEVICE_PAGE_SIZE);
-  const total = await prisma.device.count({ where: { batchId, customerId, partnerId: caller.partnerId } });
+  const total = await prisma.device.count({ where: { batchId, customerId, partnerId: caller.partnerId, status: 'REGISTERED' } });
   return { devices: page.map(deviceBody), total, lastId: rows.length > DEVICE_PAGE_SIZE ? page.at(-1)!.id : null };
 }
 
@@ -124,28 +125,9 @@ export function deviceBody(d: {
   };
 }
 
-/** Deregisters a device of the partner's, in the batch named, with its audit record. */
-export async function deleteApiDevice(caller: ApiCaller, customerId: string, batchId: string, deviceId: string): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
-    const device = await tx.device.findFirst({
-      where: { id: deviceId, batchId, customerId, partnerId: caller.partnerId },
-      select: { id: true, serialNumber: true, productKey: true, groupTag: true },
-    });
-    if (!device) return false;
-    await tx.device.delete({ where: { id: device.id } });
-    await tx.auditEvent.create({
-      data: {
-        partnerId: caller.partnerId,
-        customerId,
-        actorEmail: `API: ${caller.keyName}`,
-        action: 'device.deleted',
-        targetType: 'Device',
-        targetId: device.id,
-        details: JSON.stringify({ serialNumber: device.serialNumber, productKey: device.productKey, groupTag: device.groupTag, via: 'api' }),
-      },
-    });
-    return true;
-  });
+/** Deregisters a device of the partner's, in the batch named. */
+export function deleteApiDevice(caller: ApiCaller, customerId: string, batchId: string, deviceId: string): Promise<boolean> {
+  return deregisterDevice(prisma, { partnerId: caller.partnerId, customerId, deviceId, batchId, actorId: null, actorEmail: `API: ${caller.keyName}`, via: 'api' });
 }
 
 export async function findJob(caller: ApiCaller, customerId: string, trackingId: string) {

@@ -2,6 +2,7 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import type { PartnerActor } from '@/lib/auth/actor';
 import { canDeleteDevices } from '@/lib/auth/permissions';
+import { deregisterDevice } from '@/lib/registration/deregister';
 import type { Page, TableQuery } from './paging';
 
 export const DEVICE_SORT_KEYS = ['added', 'serial', 'groupTag'] as const;
@@ -16,18 +17,6 @@ export interface DeviceRow {
   model: string | null;
   groupTag: string;
   added: string;
-}
-
-/**
- * The devices this partner registered for a customer it may act for. The
- * relationship is part of the query: without an active one, nothing.
- */
-function devicesOf(actor: PartnerActor, customerId: string) {
-  return {
-    customerId,
-    partnerId: actor.partnerId,
-    customer: { relationships: { some: { partnerId: actor.partnerId, status: 'ACTIVE' as const } } },
-  };
 }
 
 /**
@@ -55,6 +44,7 @@ export async function listDevices(
   const where = {
     customerId,
     partnerId: actor.partnerId,
+    status: 'REGISTERED' as const,
     ...(query.q && { OR: [{ serialNumber: { contains: query.q } }, { groupTag: { contains: query.q } }] }),
   };
   const [total, rows] = await Promise.all([
@@ -118,30 +108,17 @@ export type DeleteOutcome = 'deleted' | 'forbidden' | 'not-found';
 
 /**
  * Deregisters one device: admin agents only, for a customer with an active
- * relationship, and only a device this partner registered. The deletion and
- * its audit record are one transaction.
+ * relationship, and only a device this partner registered.
  */
 export async function deleteDevice(actor: PartnerActor, customerId: string, deviceId: string): Promise<DeleteOutcome> {
   if (!canDeleteDevices(actor.role)) return 'forbidden';
-  return prisma.$transaction(async (tx) => {
-    const device = await tx.device.findFirst({
-      where: { ...devicesOf(actor, customerId), id: deviceId },
-      select: { id: true, serialNumber: true, productKey: true, hashDigest: true, groupTag: true },
-    });
-    if (!device) return 'not-found';
-    await tx.device.delete({ where: { id: device.id } });
-    await tx.auditEvent.create({
-      data: {
-        actorId: actor.userId,
-        actorEmail: actor.email,
-        partnerId: actor.partnerId,
-        customerId,
-        action: 'device.deleted',
-        targetType: 'Device',
-        targetId: device.id,
-        details: JSON.stringify({ serialNumber: device.serialNumber, productKey: device.productKey, groupTag: device.groupTag }),
-      },
-    });
-    return 'deleted';
+  const done = await deregisterDevice(prisma, {
+    partnerId: actor.partnerId,
+    customerId,
+    deviceId,
+    actorId: actor.userId,
+    actorEmail: actor.email,
+    via: 'portal',
   });
+  return done ? 'deleted' : 'not-found';
 }

@@ -186,7 +186,7 @@ async function openBatch(tx: Tx, request: RegistrationRequest, registering: numb
   });
 }
 
-/** Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound values (13 a row). */
+/** Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound values (15 a row). */
 const INSERT_CHUNK = 1000;
 
 /**
@@ -204,11 +204,11 @@ async function insertDevices(
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
     const values = rows.slice(start, start + INSERT_CHUNK).map(
       ({ id, device: d, keys: k }) =>
-        Prisma.sql`(${id}, ${batch.customerId}, ${batch.partnerId}, ${batch.batchId}, ${d.serialNumber}, ${d.productKey},
-          ${d.hardwareHash}, ${k.hashDigest}, ${d.manufacturer}, ${d.model}, ${k.tupleDigest}, ${batch.groupTag}, ${now})`,
+        Prisma.sql`(${id}, ${batch.customerId}, ${batch.partnerId}, ${batch.batchId}, ${d.serialNumber}, ${d.productKey}, ${d.productKey},
+          ${d.hardwareHash}, ${k.hashDigest}, ${d.manufacturer}, ${d.model}, ${k.tupleDigest}, ${batch.groupTag}, ${'REGISTERED'}, ${now})`,
     );
-    await tx.$executeRaw`INSERT INTO "Device" ("id", "customerId", "partnerId", "batchId", "serialNumber", "productKey",
-      "hardwareHash", "hashDigest", "manufacturer", "model", "tupleDigest", "groupTag", "createdAt") VALUES ${Prisma.join(values)}`;
+    await tx.$executeRaw`INSERT INTO "Device" ("id", "customerId", "partnerId", "batchId", "serialNumber", "productKey", "activeProductKey",
+      "hardwareHash", "hashDigest", "manufacturer", "model", "tupleDigest", "groupTag", "status", "createdAt") VALUES ${Prisma.join(values)}`;
   }
 }
 
@@ -223,15 +223,15 @@ async function existingOwners(tx: Tx, keys: Keys[]) {
     where: {
       OR: [
         ...(hashes.length ? [{ hashDigest: { in: hashes } }] : []),
-        ...(productKeys.length ? [{ productKey: { in: productKeys } }] : []),
+        ...(productKeys.length ? [{ activeProductKey: { in: productKeys } }] : []),
         ...(tuples.length ? [{ tupleDigest: { in: tuples } }] : []),
       ],
     },
-    select: { customerId: true, hashDigest: true, productKey: true, tupleDigest: true },
+    select: { customerId: true, hashDigest: true, activeProductKey: true, tupleDigest: true },
   });
   for (const d of found) {
     if (d.hashDigest) owners.hash.set(d.hashDigest, d.customerId);
-    if (d.productKey) owners.productKey.set(d.productKey, d.customerId);
+    if (d.activeProductKey) owners.productKey.set(d.activeProductKey, d.customerId);
     if (d.tupleDigest) owners.tuple.set(d.tupleDigest, d.customerId);
   }
   return owners;

@@ -57,12 +57,13 @@ async function fillDatabase(file: string, big: number, small: number, apiKeyHash
         `INSERT INTO "DeviceBatch" ("id", "partnerId", "customerId", "groupTag", "source", "sourceDetail", "deviceCount", "createdAt") VALUES (?, 'p', ?, 'Microsoft365Managed_Standard', 'FILES', 'bench.csv', ?, ?)`,
       ).run(`b-${id}`, id, count, now);
       const insert = db.prepare(
-        `INSERT INTO "Device" ("id", "customerId", "partnerId", "batchId", "serialNumber", "productKey", "groupTag", "createdAt") VALUES (?, ?, 'p', ?, ?, ?, 'Microsoft365Managed_Standard', ?)`,
+        `INSERT INTO "Device" ("id", "customerId", "partnerId", "batchId", "serialNumber", "productKey", "activeProductKey", "groupTag", "createdAt") VALUES (?, ?, 'p', ?, ?, ?, ?, 'Microsoft365Managed_Standard', ?)`,
       );
       const offset = id === 'big' ? 0 : 5_000_000;
       for (let i = 0; i < count; i++) {
         const n = offset + i;
-        insert.run(`${id}-${n}`, id, `b-${id}`, `SN${n.toString().padStart(9, '0')}`, (3_300_000_000_000 + n).toString(), new Date(Date.now() - n * 1000).toISOString());
+        const productKey = (3_300_000_000_000 + n).toString();
+        insert.run(`${id}-${n}`, id, `b-${id}`, `SN${n.toString().padStart(9, '0')}`, productKey, productKey, new Date(Date.now() - n * 1000).toISOString());
       }
     }
   })();

@@ -38,7 +38,7 @@ export async function benchStorage(devices = 500, rounds = 15): Promise<StorageF
     });
     const insert = bare.prepare(
       `INSERT INTO "Device" ("id", "customerId", "partnerId", "batchId", "serialNumber", "productKey", "hardwareHash", "hashDigest",
-        "manufacturer", "model", "tupleDigest", "groupTag", "createdAt") VALUES (?, ?, ?, ?, ?, NULL, ?, ?, NULL, NULL, NULL, ?, ?)`,
+        "manufacturer", "model", "tupleDigest", "groupTag", "status", "createdAt") VALUES (?, ?, ?, ?, ?, NULL, ?, ?, NULL, NULL, NULL, ?, 'REGISTERED', ?)`,
     );
     const list = (seed: number) => {
       const v = validateUpload([{ name: 'list.csv', bytes: ansi(fakeDeviceList({ devices, seed })) }]);

@@ -39,7 +39,7 @@ function upload(customerId: string, text: string, profile = 'standard', mode = '
   return addDevicesAction(form);
 }
 
-const deviceCount = () => prisma.device.count();
+const deviceCount = () => prisma.device.count({ where: { status: 'REGISTERED' } });
 
 describe('adding devices, called directly', () => {
   it('registers the devices for a customer with an active relationship', async () => {
@@ -113,29 +113,38 @@ describe('adding devices, called directly', () => {
 
 describe('deleting a device, called directly', () => {
   const fabrikamDevice = () =>
-    prisma.device.findFirstOrThrow({ where: { customerId: ids['fabrikam.example']! }, select: { id: true } });
+    prisma.device.findFirstOrThrow({ where: { customerId: ids['fabrikam.example']!, status: 'REGISTERED' }, select: { id: true } });
 
   it('is refused to a sales agent', async () => {
     as('sales@contoso-partner.example');
     const { id } = await fabrikamDevice();
     expect(await deleteDeviceAction(ids['fabrikam.example']!, id)).toEqual({ status: 'refused', reason: 'forbidden' });
-    expect(await prisma.device.count({ where: { id } })).toBe(1);
+    expect(await prisma.device.count({ where: { id, status: 'REGISTERED' } })).toBe(1);
   });
 
   it('is refused for another partner’s device, even naming the right customer', async () => {
     as('admin@contoso-partner.example');
-    const woodgrove = await prisma.device.findFirstOrThrow({ where: { customerId: ids['woodgrove.example']! }, select: { id: true } });
+    const woodgrove = await prisma.device.findFirstOrThrow({ where: { customerId: ids['woodgrove.example']!, status: 'REGISTERED' }, select: { id: true } });
     expect(await deleteDeviceAction(ids['woodgrove.example']!, woodgrove.id)).toEqual({ status: 'refused', reason: 'not-found' });
     expect(await deleteDeviceAction(ids['fabrikam.example']!, woodgrove.id)).toEqual({ status: 'refused', reason: 'not-found' });
-    expect(await prisma.device.count({ where: { id: woodgrove.id } })).toBe(1);
+    expect(await prisma.device.count({ where: { id: woodgrove.id, status: 'REGISTERED' } })).toBe(1);
   });
 
-  it('deregisters for an admin agent, and the audit log keeps it', async () => {
+  it('deregisters for an admin agent, keeps the record, and the device can be registered again', async () => {
     as('admin@contoso-partner.example');
     const { id } = await fabrikamDevice();
+    const before = await prisma.device.findUniqueOrThrow({ where: { id } });
     expect(await deleteDeviceAction(ids['fabrikam.example']!, id)).toEqual({ status: 'deleted' });
-    expect(await prisma.device.count({ where: { id } })).toBe(0);
+    expect(await deleteDeviceAction(ids['fabrikam.example']!, id)).toEqual({ status: 'refused', reason: 'not-found' });
+    expect(await prisma.device.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'DEREGISTERED',
+      hashDigest: null,
+      hardwareHash: before.hardwareHash,
+      serialNumber: before.serialNumber,
+    });
     expect(await prisma.auditEvent.count({ where: { action: 'device.deleted', targetId: id } })).toBe(1);
+    const again = await upload(ids['fabrikam.example']!, `Device Serial Number,Windows Product ID,Hardware Hash\r\n${before.serialNumber},,${before.hardwareHash}\r\n`);
+    expect(again).toMatchObject({ status: 'done', registered: 1 });
   });
 });
 

@@ -2,16 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { DataTable, type DataTableColumn } from './data-table';
-
-export interface RelationshipEvent {
-  id: string;
-  at: string;
-  action: string;
-  actorEmail: string | null;
-  partnerName: string | null;
-  customerName: string | null;
-  organisationName: string | null;
-}
+import type { HistoryRow as RelationshipEvent } from '@/lib/data/relationships';
 
 /** A relationship's history from the audit log: requested, accepted, declined, removed; who and when. */
 export function RelationshipHistory({ rows, side }: { rows: RelationshipEvent[]; side: 'partner' | 'customer' }) {

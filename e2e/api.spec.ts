@@ -4,21 +4,12 @@
  * OpenAPI document the API serves.
  */
 import Ajv2020 from 'ajv/dist/2020.js';
-import Database from 'better-sqlite3';
 import { expect, test, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
 import { fakeHash, seeded } from '../test-data/generate';
-import { CONTOSO_ADMIN, NORTHWIND_ADMIN, openDevices, signIn } from './support';
+import { CONTOSO_ADMIN, customerId, NORTHWIND_ADMIN, openDevices, signIn } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
-function customerId(domain: string): string {
-  const db = new Database('data/e2e.db', { readonly: true });
-  try {
-    return (db.prepare('SELECT id FROM Customer WHERE domain = ?').get(domain) as { id: string }).id;
-  } finally {
-    db.close();
-  }
-}
 
 async function createKey(page: Page, email: string, name: string): Promise<string> {
   await signIn(page, email);

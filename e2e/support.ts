@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Autopilot-demo-1';
@@ -22,4 +23,14 @@ export async function openDevices(page: Page, customer: string) {
   await expect(page.getByRole('heading', { level: 1, name: customer })).toBeVisible();
   await page.getByRole('link', { name: 'Devices' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Devices' })).toBeVisible();
+}
+
+/** A customer's id straight from the test database, as someone guessing URLs would have it. */
+export function customerId(domain: string): string {
+  const db = new Database('data/e2e.db', { readonly: true });
+  try {
+    return (db.prepare('SELECT id FROM Customer WHERE domain = ?').get(domain) as { id: string }).id;
+  } finally {
+    db.close();
+  }
 }

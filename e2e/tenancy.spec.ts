@@ -1,16 +1,6 @@
-import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
-import { CONTOSO_ADMIN, NORTHWIND_ADMIN, openDevices, signIn } from './support';
+import { CONTOSO_ADMIN, customerId, NORTHWIND_ADMIN, openDevices, signIn } from './support';
 
-/** Customer ids straight from the test database, as someone guessing URLs would have them. */
-function customerId(domain: string): string {
-  const db = new Database('data/e2e.db', { readonly: true });
-  try {
-    return (db.prepare('SELECT id FROM Customer WHERE domain = ?').get(domain) as { id: string }).id;
-  } finally {
-    db.close();
-  }
-}
 
 test('a partner cannot reach another partner’s customer, or a customer without consent, by URL', async ({ page }) => {
   await signIn(page, CONTOSO_ADMIN);

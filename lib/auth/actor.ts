@@ -41,7 +41,18 @@ export const getActor = cache(async (): Promise<Actor | null> => {
       customer: { select: { id: true, name: true } },
     },
   });
-  if (!user) return null;
+  return user ? actorFromUser(user) : null;
+});
+
+/** The actor of a user read with its partner and customer. */
+export function actorFromUser(user: {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  partner: { id: string; name: string; kind: 'CSP' | 'OEM' } | null;
+  customer: { id: string; name: string } | null;
+}): Actor {
   return {
     userId: user.id,
     email: user.email,
@@ -53,7 +64,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     customerId: user.customer?.id ?? null,
     customerName: user.customer?.name ?? null,
   };
-});
+}
 
 export interface CustomerAdminActor extends Actor {
   role: 'CUSTOMER_ADMIN';

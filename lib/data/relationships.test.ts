@@ -2,8 +2,11 @@
  * The consent workflow's state changes, guarded in the database: tokens that
  * expire, are single-use or replaced, accepting twice or at once, removal.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshDatabase } from '@/test-support/database';
+
+// The actor module signs in through Auth.js, which is not exercised here.
+vi.mock('@/auth', () => ({ auth: vi.fn() }));
 
 freshDatabase();
 const { prisma } = await import('@/lib/db/client');
@@ -11,22 +14,10 @@ const rel = await import('./relationships');
 type PartnerActor = import('@/lib/auth/actor').PartnerActor;
 type CustomerAdminActor = import('@/lib/auth/actor').CustomerAdminActor;
 
+const { actorFromUser } = await import('@/lib/auth/actor');
+
 async function actorFor(email: string) {
-  const u = await prisma.user.findUniqueOrThrow({
-    where: { email },
-    include: { partner: true, customer: true },
-  });
-  return {
-    userId: u.id,
-    email: u.email,
-    name: u.name,
-    role: u.role,
-    partnerId: u.partnerId,
-    partnerName: u.partner?.name ?? null,
-    partnerKind: u.partner?.kind ?? null,
-    customerId: u.customerId,
-    customerName: u.customer?.name ?? null,
-  };
+  return actorFromUser(await prisma.user.findUniqueOrThrow({ where: { email }, include: { partner: true, customer: true } }));
 }
 
 let contoso: PartnerActor;

@@ -2,17 +2,8 @@
 
 import { useState, useTransition } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  MessageBar,
-  MessageBarBody,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { DataTable, type DataTableColumn } from '@/components/data-table';
 import type { PartnerRelationshipRow } from '@/lib/data/partners';
 import { removePartnerAction } from '../actions';
@@ -52,31 +43,24 @@ export function PartnersTable({ rows }: { rows: PartnerRelationshipRow[] }) {
         </MessageBar>
       )}
       <DataTable label={t('title')} columns={columns} data={rows} getRowId={(r) => r.id} emptyText={t('empty')} />
-      <Dialog open={removing !== null} onOpenChange={(_, data) => !data.open && setRemoving(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t('confirmTitle', { partner: removing?.partnerName ?? '' })}</DialogTitle>
-            <DialogContent>{t('confirmBody', { partner: removing?.partnerName ?? '' })}</DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                disabled={pending}
-                onClick={() =>
-                  startTransition(async () => {
-                    if (!removing) return;
-                    const result = await removePartnerAction(removing.id);
-                    if (result.ok) setRemoved(removing.partnerName);
-                    setRemoving(null);
-                  })
-                }
-              >
-                {t('remove')}
-              </Button>
-              <Button onClick={() => setRemoving(null)}>{t('cancel')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={removing !== null}
+        title={t('confirmTitle', { partner: removing?.partnerName ?? '' })}
+        confirmLabel={t('remove')}
+        cancelLabel={t('cancel')}
+        pending={pending}
+        onCancel={() => setRemoving(null)}
+        onConfirm={() =>
+          startTransition(async () => {
+            if (!removing) return;
+            const result = await removePartnerAction(removing.id);
+            if (result.ok) setRemoved(removing.partnerName);
+            setRemoving(null);
+          })
+        }
+      >
+        {t('confirmBody', { partner: removing?.partnerName ?? '' })}
+      </ConfirmDialog>
     </>
   );
 }

@@ -2,14 +2,9 @@
 
 import { useState, useTransition } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   Link as FluentLink,
@@ -71,31 +66,24 @@ export function LinkPanel({
         <Textarea value={`${subject}\n\n${body}`} readOnly rows={7} resize="vertical" />
       </Field>
       <FluentLink href={`mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`}>{t('email.open')}</FluentLink>
-      <Dialog open={confirming} onOpenChange={(_, data) => setConfirming(data.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t('link.confirmTitle')}</DialogTitle>
-            <DialogContent>{t('link.confirmBody')}</DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                disabled={pending}
-                onClick={() =>
-                  startTransition(async () => {
-                    const result = await regenerateLinkAction();
-                    setConfirming(false);
-                    setCopied(false);
-                    setRegenerated(result.ok);
-                  })
-                }
-              >
-                {t('link.regenerate')}
-              </Button>
-              <Button onClick={() => setConfirming(false)}>{t('cancel')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming}
+        title={t('link.confirmTitle')}
+        confirmLabel={t('link.regenerate')}
+        cancelLabel={t('cancel')}
+        pending={pending}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() =>
+          startTransition(async () => {
+            const result = await regenerateLinkAction();
+            setConfirming(false);
+            setCopied(false);
+            setRegenerated(result.ok);
+          })
+        }
+      >
+        {t('link.confirmBody')}
+      </ConfirmDialog>
     </section>
   );
 }

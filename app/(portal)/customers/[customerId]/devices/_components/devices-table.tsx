@@ -3,17 +3,8 @@
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  MessageBar,
-  MessageBarBody,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { DataTable, type DataTableColumn, type SortState } from '@/components/data-table';
 import type { DeviceRow } from '@/lib/data/devices';
 import { deleteDeviceAction } from '../actions';
@@ -86,34 +77,25 @@ export function DevicesTable({
         sortable={{ serial: 'serial', groupTag: 'groupTag', added: 'added' }}
         emptyText={t('empty')}
       />
-      <Dialog open={confirming !== null} onOpenChange={(_, data) => !data.open && setConfirming(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t('confirmDelete.title')}</DialogTitle>
-            <DialogContent>
-              {t('confirmDelete.body', { serial: confirming?.serialNumber ?? confirming?.productKey ?? '' })}
-            </DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                disabled={pending}
-                onClick={() =>
-                  startTransition(async () => {
-                    if (!confirming) return;
-                    const result = await deleteDeviceAction(customerId, confirming.id);
-                    setConfirming(null);
-                    setError(result.status === 'deleted' ? null : t(`deleteRefused.${result.reason}`));
-                    router.refresh();
-                  })
-                }
-              >
-                {t('confirmDelete.confirm')}
-              </Button>
-              <Button onClick={() => setConfirming(null)}>{t('cancel')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming !== null}
+        title={t('confirmDelete.title')}
+        confirmLabel={t('confirmDelete.confirm')}
+        cancelLabel={t('cancel')}
+        pending={pending}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() =>
+          startTransition(async () => {
+            if (!confirming) return;
+            const result = await deleteDeviceAction(customerId, confirming.id);
+            setConfirming(null);
+            setError(result.status === 'deleted' ? null : t(`deleteRefused.${result.reason}`));
+            router.refresh();
+          })
+        }
+      >
+        {t('confirmDelete.body', { serial: confirming?.serialNumber ?? confirming?.productKey ?? '' })}
+      </ConfirmDialog>
     </>
   );
 }

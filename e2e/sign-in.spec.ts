@@ -8,6 +8,26 @@ test('a wrong password is refused with a clear message', async ({ page }) => {
   await page.getByLabel('Password').fill('not-the-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText('The email or password is incorrect.')).toBeVisible();
+  // What was typed is not lost.
+  await expect(page.getByLabel('Email')).toHaveValue(CONTOSO_ADMIN);
+});
+
+test('an organisation account is refused for a domain already taken, keeping what was typed', async ({ page }) => {
+  await page.goto('/sign-up');
+  await page.getByLabel('Organisation name').fill('Fabrikam Again');
+  await page.getByLabel('Domain').fill('fabrikam.example');
+  await page.getByLabel('Your name').fill('Fay');
+  await page.getByLabel('Email').fill('fay@fabrikam.example');
+  await page.getByLabel('Password').fill('a-long-password-1');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'An organisation with this domain already exists.' })).toBeVisible();
+  await expect(page.getByLabel('Organisation name')).toHaveValue('Fabrikam Again');
+  await expect(page.getByLabel('Domain')).toHaveValue('fabrikam.example');
+  await page.getByLabel('Domain').fill('not a domain');
+  await page.getByLabel('Password').fill('a-long-password-1');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('Give a domain such as fabrikam.com.')).toBeVisible();
+  await expect(page.getByLabel('Email')).toHaveValue('fay@fabrikam.example');
 });
 
 test('a partner signs in, sees customers page by page, sorts and searches them, and signs out', async ({ page }) => {

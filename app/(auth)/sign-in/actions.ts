@@ -5,6 +5,8 @@ import { signIn } from '@/auth';
 
 export interface SignInState {
   failed: boolean;
+  /** What was typed, so that a failed attempt loses nothing but the password. */
+  email?: string;
 }
 
 /** Signs in with email and password; on failure the form says so, without telling which was wrong. */
@@ -19,7 +21,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     });
     return { failed: false };
   } catch (error) {
-    if (error instanceof AuthError) return { failed: true };
+    if (error instanceof AuthError) return { failed: true, email: String(form.get('email') ?? '') };
     throw error;
   }
 }

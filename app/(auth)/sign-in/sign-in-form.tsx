@@ -17,7 +17,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       )}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field label={t('email')} required>
-        <Input name="email" type="email" autoComplete="username" />
+        <Input key={state.email ?? ''} name="email" type="email" autoComplete="username" defaultValue={state.email} />
       </Field>
       <Field label={t('password')} required>
         <Input name="password" type="password" autoComplete="current-password" />

@@ -17,20 +17,24 @@ const signUpInput = z.object({
   password: z.string().min(12).max(200),
 });
 
+/** What was typed, so that a refused form loses nothing but the password. */
+export type SignUpValues = Partial<Record<'organisation' | 'domain' | 'name' | 'email', string>>;
+
 export type SignUpState =
   | { status: 'idle' }
-  | { status: 'invalid'; fields: Partial<Record<keyof z.infer<typeof signUpInput>, boolean>> }
-  | { status: 'taken'; what: 'email' | 'domain' };
+  | { status: 'invalid'; fields: Partial<Record<keyof z.infer<typeof signUpInput>, boolean>>; values: SignUpValues }
+  | { status: 'taken'; what: 'email' | 'domain'; values: SignUpValues };
 
 /** Creates a customer organisation and its administrator, signs them in, and goes back where they were. */
 export async function signUpAction(_previous: SignUpState, form: FormData): Promise<SignUpState> {
-  const input = signUpInput.safeParse(Object.fromEntries(['organisation', 'domain', 'name', 'email', 'password'].map((k) => [k, form.get(k) ?? ''])));
+  const values: SignUpValues = Object.fromEntries(['organisation', 'domain', 'name', 'email'].map((k) => [k, String(form.get(k) ?? '')]));
+  const input = signUpInput.safeParse({ ...values, password: form.get('password') ?? '' });
   if (!input.success) {
     const errors = z.flattenError(input.error).fieldErrors;
-    return { status: 'invalid', fields: Object.fromEntries(Object.keys(errors).map((k) => [k, true])) };
+    return { status: 'invalid', fields: Object.fromEntries(Object.keys(errors).map((k) => [k, true])), values };
   }
   const created = await createCustomerAccount(input.data);
-  if (!created.ok) return { status: 'taken', what: created.taken };
+  if (!created.ok) return { status: 'taken', what: created.taken, values };
   const callbackUrl = String(form.get('callbackUrl') ?? '/');
   try {
     await signIn('credentials', {
@@ -39,7 +43,7 @@ export async function signUpAction(_previous: SignUpState, form: FormData): Prom
       redirectTo: callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/',
     });
   } catch (error) {
-    if (error instanceof AuthError) return { status: 'invalid', fields: {} };
+    if (error instanceof AuthError) return { status: 'invalid', fields: {}, values };
     throw error;
   }
   return { status: 'idle' };

@@ -9,6 +9,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('signUp');
   const [state, action, pending] = useActionState<SignUpState, FormData>(signUpAction, { status: 'idle' });
   const invalid = state.status === 'invalid' ? state.fields : {};
+  const values = state.status === 'idle' ? {} : state.values;
+  // A new key per answer: the fields start again from what was sent.
+  const k = JSON.stringify(values);
   return (
     <form action={action} style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
       {state.status === 'taken' && (
@@ -18,16 +21,16 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       )}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field label={t('organisation')} required validationMessage={invalid.organisation ? t('invalid.organisation') : undefined}>
-        <Input name="organisation" autoComplete="organization" />
+        <Input key={`organisation-${k}`} defaultValue={values.organisation} name="organisation" autoComplete="organization" />
       </Field>
       <Field label={t('domain')} hint={t('domainHint')} required validationMessage={invalid.domain ? t('invalid.domain') : undefined}>
-        <Input name="domain" />
+        <Input key={`domain-${k}`} defaultValue={values.domain} name="domain" />
       </Field>
       <Field label={t('name')} required validationMessage={invalid.name ? t('invalid.name') : undefined}>
-        <Input name="name" autoComplete="name" />
+        <Input key={`name-${k}`} defaultValue={values.name} name="name" autoComplete="name" />
       </Field>
       <Field label={t('email')} required validationMessage={invalid.email ? t('invalid.email') : undefined}>
-        <Input name="email" type="email" autoComplete="username" />
+        <Input key={`email-${k}`} defaultValue={values.email} name="email" type="email" autoComplete="username" />
       </Field>
       <Field label={t('password')} hint={t('passwordHint')} required validationMessage={invalid.password ? t('invalid.password') : undefined}>
         <Input name="password" type="password" autoComplete="new-password" />

@@ -24,17 +24,18 @@ const invitationInput = z.object({
 
 export type InvitationState =
   | { status: 'idle' }
-  | { status: 'invalid'; fields: { organisationName?: boolean; adminEmail?: boolean } }
+  | { status: 'invalid'; fields: { organisationName?: boolean; adminEmail?: boolean }; values: { organisationName: string; adminEmail: string } }
   | { status: 'forbidden' }
   | { status: 'created'; organisationName: string };
 
 export async function createInvitationAction(_previous: InvitationState, form: FormData): Promise<InvitationState> {
   const actor = await getActor();
   if (!isPartnerActor(actor)) return { status: 'forbidden' };
-  const input = invitationInput.safeParse({ organisationName: form.get('organisationName'), adminEmail: form.get('adminEmail') });
+  const values = { organisationName: String(form.get('organisationName') ?? ''), adminEmail: String(form.get('adminEmail') ?? '') };
+  const input = invitationInput.safeParse(values);
   if (!input.success) {
     const fields = z.flattenError(input.error).fieldErrors;
-    return { status: 'invalid', fields: { organisationName: !!fields.organisationName, adminEmail: !!fields.adminEmail } };
+    return { status: 'invalid', fields: { organisationName: !!fields.organisationName, adminEmail: !!fields.adminEmail }, values };
   }
   const created = await createInvitation(actor, input.data);
   if (!created) return { status: 'forbidden' };

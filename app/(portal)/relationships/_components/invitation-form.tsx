@@ -9,13 +9,15 @@ export function InvitationForm() {
   const t = useTranslations('relationships.invitations');
   const [state, action, pending] = useActionState<InvitationState, FormData>(createInvitationAction, { status: 'idle' });
   const invalid = state.status === 'invalid' ? state.fields : {};
+  const values = state.status === 'invalid' ? state.values : { organisationName: '', adminEmail: '' };
+  const k = JSON.stringify(values);
   return (
     <form action={action} style={{ display: 'flex', gap: 16, alignItems: 'flex-end', flexWrap: 'wrap', marginBottom: 16 }}>
       <Field label={t('organisation')} required validationMessage={invalid.organisationName ? t('organisationInvalid') : undefined}>
-        <Input name="organisationName" />
+        <Input key={`o-${k}`} name="organisationName" defaultValue={values.organisationName} />
       </Field>
       <Field label={t('adminEmail')} required validationMessage={invalid.adminEmail ? t('adminEmailInvalid') : undefined}>
-        <Input name="adminEmail" type="email" />
+        <Input key={`e-${k}`} name="adminEmail" type="email" defaultValue={values.adminEmail} />
       </Field>
       <Button appearance="primary" type="submit" disabled={pending}>
         {t('create')}

@@ -43,6 +43,9 @@ test('a partner adds devices from sign-in to the devices listed', async ({ page 
 
   await chooseFiles(page, [csv('journey.csv', fakeDeviceList({ devices: 3, seed: 901 }))]);
   await expect(page.getByText('3 devices are ready to upload')).toBeVisible();
+  const found = page.getByRole('table', { name: 'Devices found in the files' });
+  await expect(found.getByRole('row')).toHaveCount(4);
+  await expect(found.getByRole('row').nth(1)).toContainText('journey.csv · Line 2');
   await page.getByRole('button', { name: 'Upload' }).click();
   await expect(page.getByRole('status').filter({ hasText: '3 devices added' })).toBeVisible();
   await page.getByRole('button', { name: 'Close' }).click();

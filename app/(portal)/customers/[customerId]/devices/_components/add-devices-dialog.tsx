@@ -41,6 +41,7 @@ import {
   type UploadFile,
 } from '@/lib/autopilot';
 import { addDevicesAction, type AddDevicesResult } from '../actions';
+import { DevicesFound } from './devices-found';
 import { FileDrop } from './file-drop';
 import { ProblemList } from './problem-list';
 import { UploadResult } from './upload-result';
@@ -196,6 +197,8 @@ export default function AddDevicesDialog({
                 <MessageBarBody>{t('ready', { count: verdict.devices.length, groupTag })}</MessageBarBody>
               </MessageBar>
             )}
+
+            {verdict && verdict.devices.length > 0 && result?.status !== 'done' && <DevicesFound devices={verdict.devices} />}
 
             {errors > 0 && <ProblemList problems={problems} fromServer={serverProblems !== null} />}
             {errors === 0 && problems.length > 0 && <ProblemList problems={problems} fromServer={false} />}

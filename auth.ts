@@ -4,6 +4,16 @@ import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { verifyPassword } from '@/lib/auth/password';
 import { authSecret } from '@/lib/auth/secret';
+import { createRateLimit } from '@/lib/rate-limit';
+
+/** Refused after 10 failed attempts for one email within a few minutes: the page says to wait. */
+export class TooManyAttempts extends CredentialsSignin {
+  override code = 'too-many-attempts';
+}
+
+// Ten failures per email, then one more attempt every 90 seconds; successes cost nothing.
+const globalForAttempts = globalThis as unknown as { signInAttempts?: ReturnType<typeof createRateLimit> };
+const attempts = (globalForAttempts.signInAttempts ??= createRateLimit(10, 1 / 90));
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(200) });
 
@@ -15,7 +25,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an expected outcome, answered on the page: not an error for the log.
     error(error) {
-      if (error.name !== 'CredentialsSignin') console.error(error);
+      if (error.name !== 'CredentialsSignin' && error.name !== 'TooManyAttempts') console.error(error);
     },
   },
   providers: [
@@ -24,11 +34,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) throw new CredentialsSignin();
+        if (!attempts.hasRoom(parsed.data.email)) throw new TooManyAttempts();
         const user = await prisma.user.findUnique({
           where: { email: parsed.data.email },
           select: { id: true, email: true, name: true, passwordHash: true },
         });
-        if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) throw new CredentialsSignin();
+        if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
+          attempts.take(parsed.data.email);
+          throw new CredentialsSignin();
+        }
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

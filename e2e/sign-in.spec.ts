@@ -12,6 +12,19 @@ test('a wrong password is refused with a clear message', async ({ page }) => {
   await expect(page.getByLabel('Email')).toHaveValue(CONTOSO_ADMIN);
 });
 
+test('repeated wrong passwords for one email are slowed down', async ({ page }) => {
+  await page.goto('/sign-in');
+  for (let i = 0; i < 10; i++) {
+    await page.getByLabel('Email').fill('guess@nowhere.example');
+    await page.getByLabel('Password').fill(`guess-${i}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByText('The email or password is incorrect.')).toBeVisible();
+  }
+  await page.getByLabel('Password').fill('guess-10');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Too many attempts for this email.')).toBeVisible();
+});
+
 test('an organisation account is refused for a domain already taken, keeping what was typed', async ({ page }) => {
   await page.goto('/sign-up');
   await page.getByLabel('Organisation name').fill('Fabrikam Again');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bearerKey, newApiKey, apiKeyHash } from './keys';
-import { createRateLimit } from './rate-limit';
+import { createRateLimit } from '@/lib/rate-limit';
 
 describe('the per-key rate limit', () => {
   it('allows a burst, then refuses with the seconds to wait, then refills', () => {
@@ -10,6 +10,15 @@ describe('the per-key rate limit', () => {
     expect(limit.take('k', t)).toEqual({ ok: false, retryAfter: 1 });
     expect(limit.take('other', t)).toEqual({ ok: true });
     expect(limit.take('k', t + 1000)).toEqual({ ok: true });
+  });
+
+  it('tells whether there is room without spending it', () => {
+    const limit = createRateLimit(1, 1);
+    expect(limit.hasRoom('k', 0)).toBe(true);
+    expect(limit.hasRoom('k', 0)).toBe(true);
+    limit.take('k', 0);
+    expect(limit.hasRoom('k', 0)).toBe(false);
+    expect(limit.hasRoom('k', 1000)).toBe(true);
   });
 });
 

@@ -1,10 +1,12 @@
 'use server';
 
-import { AuthError } from 'next-auth';
+import { AuthError, CredentialsSignin } from 'next-auth';
 import { signIn } from '@/auth';
 
 export interface SignInState {
   failed: boolean;
+  /** Too many attempts for this email: wait before trying again. */
+  throttled?: boolean;
   /** What was typed, so that a failed attempt loses nothing but the password. */
   email?: string;
 }
@@ -21,7 +23,10 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     });
     return { failed: false };
   } catch (error) {
-    if (error instanceof AuthError) return { failed: true, email: String(form.get('email') ?? '') };
+    if (error instanceof AuthError) {
+      const throttled = error instanceof CredentialsSignin && error.code === 'too-many-attempts';
+      return { failed: true, throttled, email: String(form.get('email') ?? '') };
+    }
     throw error;
   }
 }

@@ -12,7 +12,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
       {state.failed && (
         <MessageBar intent="error">
-          <MessageBarBody>{t('failed')}</MessageBarBody>
+          <MessageBarBody>{t(state.throttled ? 'throttled' : 'failed')}</MessageBarBody>
         </MessageBar>
       )}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />

@@ -14,6 +14,13 @@ export function canDeleteDevices(role: Role): boolean {
   return role === 'PARTNER_ADMIN';
 }
 
+export type RelationshipKind = 'RESELLER' | 'OEM';
+
+/** A CSP partner holds reseller relationships; an OEM, its own OEM kind (device registration only). */
+export function relationshipKindFor(partnerKind: 'CSP' | 'OEM'): RelationshipKind {
+  return partnerKind === 'OEM' ? 'OEM' : 'RESELLER';
+}
+
 export function isPartnerRole(role: Role): boolean {
   return role === 'PARTNER_ADMIN' || role === 'PARTNER_SALES';
 }

@@ -1,6 +1,8 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { apiKeyHash } from '@/lib/api/keys';
+import { relationshipKindFor } from '@/lib/auth/permissions';
+import { hasActiveRelationship } from './tenancy';
 import { deregisterDevice } from '@/lib/registration/deregister';
 
 /** Who calls the API: a key of one partner, read from the database on every request. */
@@ -23,21 +25,13 @@ export async function callerForKey(key: string): Promise<ApiCaller | null> {
 }
 
 /** An OEM acts for the customers who accepted its OEM link; a CSP for its reseller customers. */
-function relationshipKind(caller: ApiCaller) {
-  return caller.partnerKind === 'OEM' ? ('OEM' as const) : ('RESELLER' as const);
-}
-
-export async function mayActFor(caller: ApiCaller, customerId: string): Promise<boolean> {
-  const r = await prisma.relationship.findFirst({
-    where: { partnerId: caller.partnerId, customerId, status: 'ACTIVE', kind: relationshipKind(caller) },
-    select: { id: true },
-  });
-  return r !== null;
+export function mayActFor(caller: ApiCaller, customerId: string): Promise<boolean> {
+  return hasActiveRelationship(caller.partnerId, customerId, relationshipKindFor(caller.partnerKind));
 }
 
 export async function listApiCustomers(caller: ApiCaller) {
   const rows = await prisma.relationship.findMany({
-    where: { partnerId: caller.partnerId, status: 'ACTIVE', kind: relationshipKind(caller) },
+    where: { partnerId: caller.partnerId, status: 'ACTIVE', kind: relationshipKindFor(caller.partnerKind) },
     orderBy: [{ customer: { name: 'asc' } }, { id: 'asc' }],
     select: { kind: true, approvedAt: true, customer: { select: { id: true, name: true, domain: true } } },
   });

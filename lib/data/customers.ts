@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { notFound } from 'next/navigation';
 import { prisma } from '@/lib/db/client';
 import type { PartnerActor } from '@/lib/auth/actor';
@@ -67,7 +68,7 @@ export interface CustomerDetails {
  * A customer the partner may act for, or null. A customer without an active
  * relationship is indistinguishable from one that does not exist.
  */
-export async function findCustomer(actor: PartnerActor, customerId: string): Promise<CustomerDetails | null> {
+export const findCustomer = cache(async (actor: PartnerActor, customerId: string): Promise<CustomerDetails | null> => {
   const relationship = await prisma.relationship.findFirst({
     where: { ...activeFor(actor), customerId },
     select: { kind: true, approvedAt: true, customer: { select: { id: true, name: true, domain: true } } },
@@ -77,7 +78,7 @@ export async function findCustomer(actor: PartnerActor, customerId: string): Pro
     ...relationship.customer,
     relationship: { kind: relationship.kind, since: relationship.approvedAt?.toISOString() ?? null },
   };
-}
+});
 
 /** For pages: the customer, or a 404. */
 export async function getCustomerOrThrow(actor: PartnerActor, customerId: string): Promise<CustomerDetails> {

@@ -3,6 +3,7 @@ import { prisma } from '@/lib/db/client';
 import type { PartnerActor } from '@/lib/auth/actor';
 import { canDeleteDevices } from '@/lib/auth/permissions';
 import { deregisterDevice } from '@/lib/registration/deregister';
+import { hasActiveRelationship } from './tenancy';
 import type { Page, TableQuery } from './paging';
 
 export const DEVICE_SORT_KEYS = ['added', 'serial', 'groupTag'] as const;
@@ -19,20 +20,6 @@ export interface DeviceRow {
   added: string;
 }
 
-/**
- * Whether the partner may act for the customer now. Listings check it once
- * and then read the partner's devices for that customer by index alone: a
- * relationship test repeated on each of 100,000 rows would cost more than
- * the page.
- */
-async function mayActFor(actor: PartnerActor, customerId: string): Promise<boolean> {
-  const relationship = await prisma.relationship.findFirst({
-    where: { partnerId: actor.partnerId, customerId, status: 'ACTIVE' },
-    select: { id: true },
-  });
-  return relationship !== null;
-}
-
 const SORT_COLUMN = { added: 'createdAt', serial: 'serialNumber', groupTag: 'groupTag' } as const;
 
 export async function listDevices(
@@ -40,7 +27,7 @@ export async function listDevices(
   customerId: string,
   query: TableQuery<DeviceSortKey>,
 ): Promise<Page<DeviceRow>> {
-  if (!(await mayActFor(actor, customerId))) return { rows: [], total: 0, page: query.page, pageCount: 0 };
+  if (!(await hasActiveRelationship(actor.partnerId, customerId))) return { rows: [], total: 0, page: query.page, pageCount: 0 };
   const where = {
     customerId,
     partnerId: actor.partnerId,
@@ -86,7 +73,7 @@ export interface BatchRow {
 
 /** The partner's latest batches for the customer. */
 export async function listBatches(actor: PartnerActor, customerId: string, take = 10): Promise<BatchRow[]> {
-  if (!(await mayActFor(actor, customerId))) return [];
+  if (!(await hasActiveRelationship(actor.partnerId, customerId))) return [];
   const batches = await prisma.deviceBatch.findMany({
     where: { customerId, partnerId: actor.partnerId },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

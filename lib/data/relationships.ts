@@ -3,19 +3,15 @@ import { prisma } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
 import { authSecret } from '@/lib/auth/secret';
 import type { CustomerAdminActor, PartnerActor } from '@/lib/auth/actor';
+import { relationshipKindFor, type RelationshipKind } from '@/lib/auth/permissions';
 import { deriveToken, isWellFormedToken, newNonce, tokenHash } from '@/lib/consent/tokens';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 type Tx = Prisma.TransactionClient;
-export type RelationshipKind = 'RESELLER' | 'OEM';
 
 /** An invitation stays open this long. */
 export const INVITATION_DAYS = 14;
 
-/** A CSP partner asks for a reseller relationship; an OEM for its own OEM authorisation. */
-export function kindFor(partnerKind: 'CSP' | 'OEM'): RelationshipKind {
-  return partnerKind === 'OEM' ? 'OEM' : 'RESELLER';
-}
 
 async function audit(
   tx: Tx,
@@ -97,7 +93,7 @@ export async function createInvitation(
       data: {
         id,
         partnerId: actor.partnerId,
-        kind: kindFor(actor.partnerKind),
+        kind: relationshipKindFor(actor.partnerKind),
         organisationName: input.organisationName,
         adminEmail: input.adminEmail,
         nonce,
@@ -144,7 +140,7 @@ export async function lookUpConsent(token: string, db: Tx = prisma): Promise<Con
   if (!isWellFormedToken(token)) return { ok: false, reason: 'invalid' };
   const hash = tokenHash(token);
   const partner = await db.partner.findUnique({ where: { linkTokenHash: hash }, select: { id: true, name: true, kind: true } });
-  if (partner) return { ok: true, offer: { source: 'link', partner, kind: kindFor(partner.kind), invitation: null } };
+  if (partner) return { ok: true, offer: { source: 'link', partner, kind: relationshipKindFor(partner.kind), invitation: null } };
   const invitation = await db.invitation.findUnique({
     where: { tokenHash: hash },
     select: { id: true, status: true, expiresAt: true, kind: true, organisationName: true, adminEmail: true, partner: { select: { id: true, name: true, kind: true } } },

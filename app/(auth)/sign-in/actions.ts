@@ -2,6 +2,7 @@
 
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { signIn } from '@/auth';
+import { safeCallbackUrl } from '@/lib/auth/callback-url';
 
 export interface SignInState {
   failed: boolean;
@@ -13,13 +14,11 @@ export interface SignInState {
 
 /** Signs in with email and password; on failure the form says so, without telling which was wrong. */
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
-  const callbackUrl = String(form.get('callbackUrl') ?? '/');
   try {
     await signIn('credentials', {
       email: form.get('email'),
       password: form.get('password'),
-      // Only paths of the portal itself: never send a user elsewhere after signing in.
-      redirectTo: callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/',
+      redirectTo: safeCallbackUrl(form.get('callbackUrl')),
     });
     return { failed: false };
   } catch (error) {

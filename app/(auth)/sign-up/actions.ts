@@ -3,6 +3,7 @@
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { signIn } from '@/auth';
+import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { createCustomerAccount } from '@/lib/data/accounts';
 
 const signUpInput = z.object({
@@ -35,12 +36,11 @@ export async function signUpAction(_previous: SignUpState, form: FormData): Prom
   }
   const created = await createCustomerAccount(input.data);
   if (!created.ok) return { status: 'taken', what: created.taken, values };
-  const callbackUrl = String(form.get('callbackUrl') ?? '/');
   try {
     await signIn('credentials', {
       email: input.data.email,
       password: input.data.password,
-      redirectTo: callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/',
+      redirectTo: safeCallbackUrl(form.get('callbackUrl')),
     });
   } catch (error) {
     if (error instanceof AuthError) return { status: 'invalid', fields: {}, values };

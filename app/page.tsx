@@ -1,9 +1,9 @@
 import { redirect } from 'next/navigation';
-import { getActor, isPartnerActor } from '@/lib/auth/actor';
+import { getSignedIn, isAgent } from '@/lib/auth/actor';
 
 /** The start page: partners go to their customers, customer administrators to their partners. */
 export default async function HomePage() {
-  const actor = await getActor();
+  const actor = await getSignedIn();
   if (!actor) redirect('/sign-in');
-  redirect(isPartnerActor(actor) ? '/customers' : '/partner-relationships');
+  redirect(isAgent(actor) ? '/customers' : '/partner-relationships');
 }

@@ -13,7 +13,8 @@ export function SearchForm({ label, placeholder }: { label: string; placeholder?
       role="search"
       onSubmit={(event) => {
         event.preventDefault();
-        const q = String(new FormData(event.currentTarget).get('q') ?? '').trim();
+        const typed = new FormData(event.currentTarget).get('q');
+        const q = (typeof typed === 'string' ? typed : '').trim();
         const next = new URLSearchParams(params.toString());
         if (q) next.set('q', q);
         else next.delete('q');

@@ -4,5 +4,6 @@ import { LOCALE_COOKIE, pickLocale } from './locale';
 
 export default getRequestConfig(async () => {
   const locale = pickLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get('accept-language'));
-  return { locale, messages: (await import(`../messages/${locale}.json`)).default };
+  const catalogue = (await import(`../messages/${locale}.json`)) as { default: Record<string, unknown> };
+  return { locale, messages: catalogue.default };
 });

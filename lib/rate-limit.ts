@@ -1,20 +1,38 @@
 /**
  * A per-key token bucket, in this process's memory: a burst of `capacity`
- * requests, then `perSecond` more each second.
+ * requests, then `perSecond` more each second. At most `maxKeys` buckets
+ * are kept (a flood of made-up keys cannot grow memory without bound): full
+ * buckets, which say nothing a new one would not, go first, then the least
+ * recently used.
  */
 export interface RateLimit {
   /** Spends one token, if there is one. */
   take(key: string, now?: number): { ok: true } | { ok: false; retryAfter: number };
   /** Whether a token is left, without spending it. */
   hasRoom(key: string, now?: number): boolean;
+  /** How many keys' buckets are kept. */
+  size(): number;
 }
 
-export function createRateLimit(capacity: number, perSecond: number): RateLimit {
+export function createRateLimit(capacity: number, perSecond: number, maxKeys = 10_000): RateLimit {
+  // In order of last use: a Map iterates in insertion order, and a used bucket is inserted again.
   const buckets = new Map<string, { tokens: number; at: number }>();
+  const prune = (now: number) => {
+    for (const [key, bucket] of buckets) {
+      if (bucket.tokens + ((now - bucket.at) / 1000) * perSecond >= capacity) buckets.delete(key);
+    }
+    for (const key of buckets.keys()) {
+      if (buckets.size <= maxKeys * 0.9) break;
+      buckets.delete(key);
+    }
+  };
   const refill = (key: string, now: number) => {
     const bucket = buckets.get(key) ?? { tokens: capacity, at: now };
     bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.at) / 1000) * perSecond);
     bucket.at = now;
+    buckets.delete(key);
+    // Room is made among the other keys before this one goes back, as the most recently used.
+    if (buckets.size >= maxKeys) prune(now);
     buckets.set(key, bucket);
     return bucket;
   };
@@ -30,5 +48,6 @@ export function createRateLimit(capacity: number, perSecond: number): RateLimit 
     hasRoom(key, now = Date.now()) {
       return refill(key, now).tokens >= 1;
     },
+    size: () => buckets.size,
   };
 }

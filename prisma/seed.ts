@@ -6,7 +6,12 @@
 import { fakeHash, seeded } from '@/test-data/generate';
 import { createPrismaClient } from '@/lib/db/client';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { registerDevices, hashDigest } from '@/lib/registration/register';
+import { authSecret } from '@/lib/auth/secret';
+import type { AgentPrincipal } from '@/lib/auth/principal';
+import { newLinkToken } from '@/lib/consent/tokens';
+import { requireCustomerScope } from '@/lib/data/scope';
+import { hashDigest } from '@/lib/services/device-keys';
+import { registerDevices } from '@/lib/services/registration';
 
 export const DEMO_PASSWORD = 'Autopilot-demo-1';
 const db = createPrismaClient();
@@ -42,7 +47,7 @@ async function activeRelationship(partnerId: string, customerId: string, kind: '
   });
 }
 
-async function demoDevices(partnerId: string, customerId: string, uploadedById: string, actorEmail: string, seed: number, count: number, groupTag: string) {
+async function demoDevices(agent: AgentPrincipal, customerId: string, seed: number, count: number, groupTag: string) {
   const random = seeded(seed);
   const devices = Array.from({ length: count }, (_, i) => ({
     serialNumber: `${groupTag.includes('Kiosk') ? 'KSK' : '5CG'}${(seed * 1000 + i).toString().padStart(7, '0')}`,
@@ -51,12 +56,16 @@ async function demoDevices(partnerId: string, customerId: string, uploadedById: 
     manufacturer: null,
     model: null,
   }));
-  const first = devices[0]!.hardwareHash!;
+  const first = devices[0]!.hardwareHash;
   if (await db.device.findUnique({ where: { hashDigest: hashDigest(first) }, select: { id: true } })) return;
-  await registerDevices(db, {
-    partnerId, customerId, uploadedById, actorEmail, groupTag, profile: null, mode: null,
-    source: 'FILES', sourceDetail: 'demo-devices.csv', devices,
-  });
+  const scope = await requireCustomerScope(agent, customerId, db);
+  await registerDevices(scope, { groupTag, profile: null, mode: null, source: 'FILES', sourceDetail: 'demo-devices.csv', devices }, db);
+}
+
+/** Each partner's relationship link is made with the partner, as in production. */
+async function ensureLink(partnerId: string) {
+  const link = newLinkToken(authSecret(), partnerId);
+  await db.partner.updateMany({ where: { id: partnerId, linkNonce: null }, data: { linkNonce: link.nonce, linkTokenHash: link.hash, linkCreatedAt: new Date() } });
 }
 
 async function main() {
@@ -66,6 +75,8 @@ async function main() {
   const contoso = await db.partner.upsert({ where: { id: 'demo-partner-contoso' }, create: { id: 'demo-partner-contoso', name: 'Contoso Partner', kind: 'CSP' }, update: {} });
   const northwind = await db.partner.upsert({ where: { id: 'demo-partner-northwind' }, create: { id: 'demo-partner-northwind', name: 'Northwind Devices', kind: 'OEM' }, update: {} });
 
+  await ensureLink(contoso.id);
+  await ensureLink(northwind.id);
   const contosoAdmin = await upsertUser('admin@contoso-partner.example', 'Ana Contoso', 'PARTNER_ADMIN', passwordHash, { partnerId: contoso.id });
   await upsertUser('sales@contoso-partner.example', 'Sam Contoso', 'PARTNER_SALES', passwordHash, { partnerId: contoso.id });
   const northwindAdmin = await upsertUser('admin@northwind.example', 'Nora Northwind', 'PARTNER_ADMIN', passwordHash, { partnerId: northwind.id });
@@ -86,9 +97,13 @@ async function main() {
     await activeRelationship(contoso.id, id, 'RESELLER', null, new Date(Date.UTC(2025, i % 12, 1 + (i % 27), 10)));
   }
 
-  await demoDevices(contoso.id, fabrikam, contosoAdmin, 'admin@contoso-partner.example', 11, 4, 'Microsoft365Managed_Standard');
-  await demoDevices(contoso.id, fabrikam, contosoAdmin, 'admin@contoso-partner.example', 12, 2, 'Microsoft365Managed_Kiosk-Shared');
-  await demoDevices(northwind.id, woodgrove, northwindAdmin, 'admin@northwind.example', 21, 3, 'Microsoft365Managed_SensitiveData');
+  const agent = (userId: string, email: string, partner: { id: string; name: string; kind: 'CSP' | 'OEM' }): AgentPrincipal => ({
+    type: 'agent', userId, email, name: email, role: 'PARTNER_ADMIN', partnerId: partner.id, partnerName: partner.name, partnerKind: partner.kind,
+  });
+  const ana = agent(contosoAdmin, 'admin@contoso-partner.example', contoso);
+  await demoDevices(ana, fabrikam, 11, 4, 'Microsoft365Managed_Standard');
+  await demoDevices(ana, fabrikam, 12, 2, 'Microsoft365Managed_Kiosk-Shared');
+  await demoDevices(agent(northwindAdmin, 'admin@northwind.example', northwind), woodgrove, 21, 3, 'Microsoft365Managed_SensitiveData');
   console.log('Demo data ready. Every demo account’s password is', DEMO_PASSWORD);
 }
 

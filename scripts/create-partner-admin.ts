@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { z } from 'zod';
-import { createPartnerAdmin } from '@/lib/admin/create-partner-admin';
+import { createPartnerAdmin } from '@/lib/services/partner-admins';
 import { prisma } from '@/lib/db/client';
 
 const { values } = parseArgs({

@@ -1,20 +1,21 @@
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { Shell, type NavItem } from '@/components/shell';
-import { isPartnerActor, requireActor } from '@/lib/auth/actor';
+import { isAgent, requireSignedIn } from '@/lib/auth/actor';
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  const actor = await requireActor();
+  const actor = await requireSignedIn();
   const t = await getTranslations('nav');
-  const nav: NavItem[] = isPartnerActor(actor)
+  const nav: NavItem[] = isAgent(actor)
     ? [
         { href: '/customers', label: t('customers') },
         { href: '/relationships', label: t('relationships') },
+        // Shown to every agent: the page itself says who may manage keys.
         { href: '/api-keys', label: t('apiKeys') },
         { href: '/api-reference', label: t('apiReference') },
       ]
     : [{ href: '/partner-relationships', label: t('partnerRelationships') }];
-  const organisation = actor.partnerName ?? actor.customerName ?? '';
+  const organisation = isAgent(actor) ? actor.partnerName : actor.customerName;
   return (
     <Shell nav={nav} userLabel={`${actor.name} · ${organisation}`}>
       {children}

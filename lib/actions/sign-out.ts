@@ -1,7 +1,7 @@
 'use server';
 
-import { signOut } from '@/auth';
+import { signOutToSignIn } from '@/lib/auth/session';
 
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: '/sign-in' });
+  await signOutToSignIn();
 }

@@ -1,28 +1,65 @@
-import { callerForKey, type ApiCaller } from '@/lib/data/api';
-import { apiKeyHash, bearerKey } from './keys';
-import { problems } from './problem';
+/**
+ * The door of every API route: who is asking (a live, unrevoked key, read
+ * from the database), within the key's rate, with the scope the operation
+ * needs and, for a customer's resources, the customer scope resolved here.
+ * A handler cannot skip a step: it only gets the principal and the scope
+ * from here. The services' errors are mapped once to problems; anything
+ * else is a 500 that says no more than "retry later".
+ */
+import { z } from 'zod';
+import { API_MAX_DEVICES, deviceCountProblem } from '@/lib/autopilot';
+import { apiKeyHash, bearerKey } from '@/lib/auth/api-keys';
+import type { Permission } from '@/lib/auth/permissions';
+import { can, type ApiKeyPrincipal } from '@/lib/auth/principal';
+import { principalForApiKey } from '@/lib/data/api-keys';
+import { requireCustomerScope, type CustomerScope } from '@/lib/data/scope';
+import { AppError, isAppError } from '@/lib/errors';
+import { problemFor, problems } from './problem';
+import { idempotencyKey, maxBodyBytes } from './schemas';
 import { apiRateLimit } from './rate-limit';
 
-/**
- * Every API route: who is asking (a live, unrevoked key, read from the
- * database), within the key's rate, and never a 500 that says more than
- * "retry later".
- */
-export function apiRoute<Params>(handler: (context: { request: Request; caller: ApiCaller; params: Params }) => Promise<Response>) {
-  return async (request: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
-    try {
-      const key = bearerKey(request.headers.get('authorization'));
-      if (!key) return problems.unauthorized();
-      const rate = apiRateLimit.take(apiKeyHash(key));
-      if (!rate.ok) return problems.rateLimited(rate.retryAfter);
-      const caller = await callerForKey(key);
-      if (!caller) return problems.unauthorized();
-      return await handler({ request, caller, params: await params });
-    } catch (error) {
-      console.error(error);
-      return problems.internal();
-    }
-  };
+type RouteContext<Params> = { params: Promise<Params> };
+
+async function principalOf(request: Request): Promise<ApiKeyPrincipal | Response> {
+  const key = bearerKey(request.headers.get('authorization'));
+  if (!key) return problems.unauthorized();
+  const rate = apiRateLimit.take(apiKeyHash(key));
+  if (!rate.ok) return problems.rateLimited(rate.retryAfter);
+  return (await principalForApiKey(key)) ?? problems.unauthorized();
+}
+
+async function guarded(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isAppError(error)) return problemFor(error);
+    console.error(error);
+    return problems.internal();
+  }
+}
+
+/** A route of the principal's own (the customer list). */
+export function apiRoute<Params>(
+  permission: Permission,
+  handler: (context: { request: Request; principal: ApiKeyPrincipal; params: Params }) => Promise<Response>,
+) {
+  return (request: Request, { params }: RouteContext<Params>): Promise<Response> =>
+    guarded(async () => {
+      const principal = await principalOf(request);
+      if (principal instanceof Response) return principal;
+      if (!can(principal, permission)) throw new AppError('FORBIDDEN', 'The API key’s scopes do not allow this.');
+      return handler({ request, principal, params: await params });
+    });
+}
+
+/** A route under /customers/{customerId}: the handler gets the customer scope, or the caller a 403 (Partner Center's 20002). */
+export function customerRoute<Params extends { customerId: string }>(
+  permission: Permission,
+  handler: (context: { request: Request; scope: CustomerScope; params: Params }) => Promise<Response>,
+) {
+  return apiRoute<Params>(permission, async ({ request, principal, params }) =>
+    handler({ request, scope: await requireCustomerScope(principal, params.customerId), params }),
+  );
 }
 
 /** A request's JSON body, within a size cap; or the problem to answer. */
@@ -38,4 +75,35 @@ export async function readJson(request: Request, maxBytes: number): Promise<{ ok
   } catch (error) {
     return { ok: false, response: problems.badRequest('MalformedJson', `The body is not valid JSON: ${error instanceof Error ? error.message : 'parse error'}.`) };
   }
+}
+
+/** How many devices a body lists, when it lists any. */
+function devicesListed(body: unknown): number | null {
+  const devices = typeof body === 'object' && body !== null && 'devices' in body ? body.devices : null;
+  return Array.isArray(devices) ? devices.length : null;
+}
+
+/**
+ * A request's JSON body parsed by its schema, or the problem to answer: too
+ * many devices is named as the validator names it (TOO_MANY_DEVICES), any
+ * other mismatch is InvalidRequest with zod's field errors.
+ */
+export async function readBody<S extends z.ZodType>(request: Request, schema: S, what: string): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: Response }> {
+  const read = await readJson(request, maxBodyBytes());
+  if (!read.ok) return read;
+  const parsed = schema.safeParse(read.body);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const listed = devicesListed(read.body);
+  const tooMany = listed === null ? null : deviceCountProblem(listed, API_MAX_DEVICES);
+  if (tooMany) return { ok: false, response: problemFor(new AppError('INVALID_DEVICES', 'Too many devices.', { problems: [tooMany] })) };
+  return { ok: false, response: problems.badRequest('InvalidRequest', `The body does not match the ${what} schema.`, { errors: z.flattenError(parsed.error) }) };
+}
+
+/** The request's Idempotency-Key: none, a valid one, or the problem to answer. */
+export function readIdempotencyKey(request: Request): { ok: true; key: string | null } | { ok: false; response: Response } {
+  const header = request.headers.get('idempotency-key');
+  if (header === null) return { ok: true, key: null };
+  const key = idempotencyKey.safeParse(header);
+  if (!key.success) return { ok: false, response: problems.badRequest('InvalidIdempotencyKey', 'Idempotency-Key must be 1 to 255 visible ASCII characters.') };
+  return { ok: true, key: key.data };
 }

@@ -1,95 +1,64 @@
+/**
+ * Who is signed in, for pages and server actions: read once per request
+ * from the database, never from what the session cookie remembers.
+ */
 import 'server-only';
 import { cache } from 'react';
-import { redirect } from 'next/navigation';
-import { auth } from '@/auth';
-import { prisma } from '@/lib/db/client';
-import type { Role } from './permissions';
+import { notFound, redirect } from 'next/navigation';
+import { readSignedIn, type CustomerAdmin, type SignedIn } from '@/lib/data/people';
+import { requireCustomerScope, type CustomerScope } from '@/lib/data/scope';
+import { isAppError } from '@/lib/errors';
+import type { AgentPrincipal } from './principal';
+import { sessionUserId } from './session';
 
-/** Who is asking, as the database knows them now (not as the session cookie remembers). */
-export interface Actor {
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  partnerId: string | null;
-  partnerName: string | null;
-  partnerKind: 'CSP' | 'OEM' | null;
-  customerId: string | null;
-  customerName: string | null;
-}
+export type { CustomerAdmin, SignedIn };
 
-export interface PartnerActor extends Actor {
-  partnerId: string;
-  partnerName: string;
-  partnerKind: 'CSP' | 'OEM';
-  role: 'PARTNER_ADMIN' | 'PARTNER_SALES';
-}
-
-/** The signed-in user, read once per request; null when nobody is signed in. */
-export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await prisma.user.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      partner: { select: { id: true, name: true, kind: true } },
-      customer: { select: { id: true, name: true } },
-    },
-  });
-  return user ? actorFromUser(user) : null;
+/** The signed-in user, or null when nobody is signed in. */
+export const getSignedIn = cache(async (): Promise<SignedIn | null> => {
+  const id = await sessionUserId();
+  return id ? readSignedIn(id) : null;
 });
 
-/** The actor of a user read with its partner and customer. */
-export function actorFromUser(user: {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  partner: { id: string; name: string; kind: 'CSP' | 'OEM' } | null;
-  customer: { id: string; name: string } | null;
-}): Actor {
-  return {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    partnerId: user.partner?.id ?? null,
-    partnerName: user.partner?.name ?? null,
-    partnerKind: user.partner?.kind ?? null,
-    customerId: user.customer?.id ?? null,
-    customerName: user.customer?.name ?? null,
-  };
+export function isAgent(who: SignedIn | null): who is AgentPrincipal {
+  return who?.type === 'agent';
 }
 
-export interface CustomerAdminActor extends Actor {
-  role: 'CUSTOMER_ADMIN';
-  customerId: string;
-  customerName: string;
-}
-
-export function isCustomerAdmin(actor: Actor | null): actor is CustomerAdminActor {
-  return actor !== null && actor.role === 'CUSTOMER_ADMIN' && actor.customerId !== null;
-}
-
-export function isPartnerActor(actor: Actor | null): actor is PartnerActor {
-  return actor !== null && actor.partnerId !== null && (actor.role === 'PARTNER_ADMIN' || actor.role === 'PARTNER_SALES');
+export function isCustomerAdmin(who: SignedIn | null): who is CustomerAdmin {
+  return who?.type === 'customer-admin';
 }
 
 /** For pages: the signed-in user, or the sign-in page. */
-export async function requireActor(): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor) redirect('/sign-in');
-  return actor;
+export async function requireSignedIn(): Promise<SignedIn> {
+  const who = await getSignedIn();
+  if (!who) redirect('/sign-in');
+  return who;
 }
 
-/** For partner pages: a partner agent, or their own start page for anyone else. */
-export async function requirePartnerActor(): Promise<PartnerActor> {
-  const actor = await requireActor();
-  if (!isPartnerActor(actor)) redirect('/');
-  return actor;
+/** For partner pages: a partner's agent, or their own start page for anyone else. */
+export async function requireAgent(): Promise<AgentPrincipal> {
+  const who = await requireSignedIn();
+  if (!isAgent(who)) redirect('/');
+  return who;
+}
+
+/** For a customer administrator's pages. */
+export async function requireCustomerAdmin(): Promise<CustomerAdmin> {
+  const who = await requireSignedIn();
+  if (!isCustomerAdmin(who)) redirect('/');
+  return who;
+}
+
+/**
+ * For a customer's pages: the agent's scope for the customer, or a 404 (a
+ * customer without an active relationship is indistinguishable from one
+ * that does not exist).
+ */
+export async function requireCustomerScopeForPage(customerId: string): Promise<CustomerScope> {
+  const agent = await requireAgent();
+  try {
+    return await requireCustomerScope(agent, customerId);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'NO_RELATIONSHIP') notFound();
+    throw error;
+  }
 }

@@ -17,7 +17,7 @@ describe('fixing an upload', () => {
       ['Device serial number;Windows Product ID;Hardware Hash;;', `5CG1;;${H1};;`, '', `5CG2;;${H2};;`, `5CG1;;${H1};;`].join('\r\n'),
     );
     const fixed = fixUpload([{ name: 'messy.csv', bytes: messy }]);
-    if (!fixed.ok) throw new Error(`expected a fix, blocked by ${fixed.blocking.map((p) => p.code)}`);
+    if (!fixed.ok) throw new Error(`expected a fix, blocked by ${fixed.blocking.map((p) => p.code).join(', ')}`);
     expect(text(fixed.bytes)).toBe(`${HASH_HEADER}\r\n5CG1,,${H1}\r\n5CG2,,${H2}\r\n`);
     expect(fixed.changes.map((c) => describeChange(c, 'en'))).toEqual([
       'messy.csv: converted from UTF-16 little-endian with BOM, as Windows PowerShell 5.1 writes it to ANSI',

@@ -33,9 +33,9 @@ describe('hardware hash', () => {
   });
 
   it('says what is wrong with the padding', () => {
-    const body = b64([0x4f, 0x41, 0x10, 0x00, ...new Array(296).fill(1)]); // 300 bytes: no padding
+    const body = b64([0x4f, 0x41, 0x10, 0x00, ...new Array<number>(296).fill(1)]); // 300 bytes: no padding
     expect(checkHardwareHash(body)).toEqual({ ok: true });
-    const padded = b64([0x4f, 0x41, 0x10, 0x00, ...new Array(297).fill(1)]); // 301 bytes: "=="
+    const padded = b64([0x4f, 0x41, 0x10, 0x00, ...new Array<number>(297).fill(1)]); // 301 bytes: "=="
     expect(padded.endsWith('==')).toBe(true);
     expect(checkHardwareHash(padded)).toEqual({ ok: true });
     expect(checkHardwareHash(padded.slice(0, -1))).toMatchObject({ reason: 'bad-padding', detail: 'missing' });
@@ -51,7 +51,7 @@ describe('hardware hash', () => {
   });
 
   it('says an older 128-byte hash or a fragment is too short', () => {
-    expect(checkHardwareHash(b64([0x4f, 0x41, ...new Array(126).fill(7)]))).toEqual({
+    expect(checkHardwareHash(b64([0x4f, 0x41, ...new Array<number>(126).fill(7)]))).toEqual({
       ok: false,
       reason: 'too-short',
       decodedBytes: 128,
@@ -61,6 +61,6 @@ describe('hardware hash', () => {
   });
 
   it('says base64 that is not an OA3 hash is unrecognised', () => {
-    expect(checkHardwareHash(b64(new Array(3000).fill(0x20)))).toEqual({ ok: false, reason: 'unrecognised' });
+    expect(checkHardwareHash(b64(new Array<number>(3000).fill(0x20)))).toEqual({ ok: false, reason: 'unrecognised' });
   });
 });

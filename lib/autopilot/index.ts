@@ -27,7 +27,9 @@ export {
 } from './problems';
 export { parseDeviceList, type FileReport, type ListedDevice, type Separator } from './device-list';
 export {
+  API_MAX_DEVICES,
   DEFAULT_LIMITS,
+  deviceCountProblem,
   distinctNames,
   REQUEST_SOURCE,
   validateDevices,

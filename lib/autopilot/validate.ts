@@ -26,6 +26,14 @@ export interface UploadLimits {
  */
 export const DEFAULT_LIMITS: UploadLimits = { maxDevices: 500, maxBytes: 8 * 1024 * 1024 };
 
+/** Devices in one API request: 10,000 with 4,000-character hashes fit the API's body cap. */
+export const API_MAX_DEVICES = 10_000;
+
+/** Too many devices for one upload or request, or null. */
+export function deviceCountProblem(count: number, limit: number): Problem | null {
+  return count > limit ? problem('TOO_MANY_DEVICES', { count, limit }) : null;
+}
+
 export interface ValidateOptions {
   /** The group tag the partner chose; `null` or absent when not chosen yet. */
   groupTag?: string | null;
@@ -74,10 +82,8 @@ export function validateUpload(files: readonly UploadFile[], options: ValidateOp
       reports.push(parsed.report);
       for (const row of parsed.rows) rows.push(row);
     }
-    const listed = rows.length;
-    if (listed > limits.maxDevices) {
-      uploadProblems.push(problem('TOO_MANY_DEVICES', { count: listed, limit: limits.maxDevices }));
-    }
+    const tooMany = deviceCountProblem(rows.length, limits.maxDevices);
+    if (tooMany) uploadProblems.push(tooMany);
     findDuplicates(rows, reports);
     for (const row of rows) if (row.usable) devices.push(row.device);
   }
@@ -136,9 +142,8 @@ export function validateDevices(devices: readonly DeviceIdentifiers[], options: 
     problems: [],
   };
   if (devices.length === 0) uploadProblems.push(problem('UPLOAD_EMPTY', {}));
-  if (devices.length > limits.maxDevices) {
-    uploadProblems.push(problem('TOO_MANY_DEVICES', { count: devices.length, limit: limits.maxDevices }));
-  }
+  const tooMany = deviceCountProblem(devices.length, limits.maxDevices);
+  if (tooMany) uploadProblems.push(tooMany);
   const context = { file: REQUEST_SOURCE, requireHash: groupTag.requiresHash ? groupTag.tag : null, problems: report.problems };
   const rows: ParsedRow[] = devices.map((ids, i) => {
     const before = report.problems.length;

@@ -62,7 +62,7 @@ describe('csv:check', () => {
 
   it('writes a documented JSON report with --json', () => {
     const r = run(['--json', 'a.csv', 'b.csv'], { 'a.csv': good, 'b.csv': utf16 });
-    const report = JSON.parse(r.out);
+    const report = JSON.parse(r.out) as { files: Array<{ problems: Array<{ hint: string }> }> };
     expect(r.code).toBe(EXIT.refused);
     expect(report).toMatchObject({
       accepted: false,
@@ -81,7 +81,7 @@ describe('csv:check', () => {
         },
       ],
     });
-    expect(report.files[1].problems[0].hint).toContain('converts to ANSI without loss');
+    expect(report.files[1]!.problems[0]!.hint).toContain('converts to ANSI without loss');
   });
 
   it('with --fix, writes one correct ANSI file and says what changed', () => {

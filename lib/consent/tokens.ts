@@ -25,3 +25,10 @@ export function tokenHash(token: string): string {
 export function isWellFormedToken(token: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(token);
 }
+
+/** A partner's new relationship link: the nonce and hash to store, and the token to show. */
+export function newLinkToken(secret: string, partnerId: string): { nonce: string; token: string; hash: string } {
+  const nonce = newNonce();
+  const token = deriveToken(secret, 'link', partnerId, nonce);
+  return { nonce, token, hash: tokenHash(token) };
+}

@@ -40,3 +40,18 @@ export async function createCustomerAccount(input: {
     throw error;
   }
 }
+
+/**
+ * Replaces a user's password hash with one made with today's parameters, only
+ * if the stored hash is still the one that was checked: a password changed
+ * meanwhile is never overwritten. Whether the hash was replaced.
+ */
+export async function upgradePasswordHash(userId: string, oldHash: string, newHash: string): Promise<boolean> {
+  const { count } = await prisma.user.updateMany({ where: { id: userId, passwordHash: oldHash }, data: { passwordHash: newHash } });
+  return count === 1;
+}
+
+/** What signing in needs of an account: its id, name and password hash; null for an unknown email. */
+export function findUserForSignIn(email: string): Promise<{ id: string; email: string; name: string; passwordHash: string } | null> {
+  return prisma.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
+}

@@ -1,52 +1,86 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import type { PartnerActor } from '@/lib/auth/actor';
-import { newApiKey } from '@/lib/api/keys';
+import { formatScopes, parseScopes, type ApiScope } from '@/lib/auth/permissions';
+import type { AgentPrincipal, ApiKeyPrincipal } from '@/lib/auth/principal';
+import { apiKeyHash, newApiKey } from '@/lib/auth/api-keys';
+import { AppError } from '@/lib/errors';
 
 export interface ApiKeyRow {
   id: string;
   name: string;
   prefix: string;
+  scopes: ApiScope[];
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
 }
 
-export async function listApiKeys(actor: PartnerActor): Promise<ApiKeyRow[]> {
-  if (actor.role !== 'PARTNER_ADMIN') return [];
-  const keys = await prisma.apiKey.findMany({ where: { partnerId: actor.partnerId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+/** The principal of a live, unrevoked key, read from the database on every request; null for anything else. */
+export async function principalForApiKey(key: string): Promise<ApiKeyPrincipal | null> {
+  const row = await prisma.apiKey.findUnique({
+    where: { keyHash: apiKeyHash(key) },
+    select: { id: true, name: true, scopes: true, revokedAt: true, partner: { select: { id: true, name: true, kind: true } } },
+  });
+  if (!row || row.revokedAt) return null;
+  await prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  return {
+    type: 'api-key',
+    keyId: row.id,
+    keyName: row.name,
+    scopes: parseScopes(row.scopes),
+    partnerId: row.partner.id,
+    partnerName: row.partner.name,
+    partnerKind: row.partner.kind,
+  };
+}
+
+/** The partner's keys. The caller has checked 'api-keys:manage'. */
+export async function listApiKeys(principal: AgentPrincipal): Promise<ApiKeyRow[]> {
+  const keys = await prisma.apiKey.findMany({ where: { partnerId: principal.partnerId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
   return keys.map((k) => ({
     id: k.id,
     name: k.name,
     prefix: k.prefix,
+    scopes: parseScopes(k.scopes),
     createdAt: k.createdAt.toISOString(),
     lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
     revokedAt: k.revokedAt?.toISOString() ?? null,
   }));
 }
 
-/** A new key for the partner: admin agents only. The key itself is returned once and never stored. */
-export async function createApiKey(actor: PartnerActor, name: string): Promise<{ id: string; key: string } | null> {
-  if (actor.role !== 'PARTNER_ADMIN') return null;
+/** A new key for the partner. The key itself is returned once and never stored. */
+export async function createApiKey(principal: AgentPrincipal, input: { name: string; scopes: ApiScope[] }): Promise<{ id: string; key: string }> {
+  if (input.scopes.length === 0) throw new AppError('INVALID_INPUT', 'A key needs at least one scope.', { fields: ['scopes'] });
   const { key, prefix, hash } = newApiKey();
+  const scopes = formatScopes(input.scopes);
   const created = await prisma.$transaction(async (tx) => {
-    const row = await tx.apiKey.create({ data: { partnerId: actor.partnerId, name, prefix, keyHash: hash, createdById: actor.userId }, select: { id: true } });
+    const row = await tx.apiKey.create({
+      data: { partnerId: principal.partnerId, name: input.name, prefix, keyHash: hash, scopes, createdById: principal.userId },
+      select: { id: true },
+    });
     await tx.auditEvent.create({
-      data: { actorId: actor.userId, actorEmail: actor.email, partnerId: actor.partnerId, action: 'api-key.created', targetType: 'ApiKey', targetId: row.id, details: JSON.stringify({ name, prefix }) },
+      data: {
+        actorId: principal.userId,
+        actorEmail: principal.email,
+        partnerId: principal.partnerId,
+        action: 'api-key.created',
+        targetType: 'ApiKey',
+        targetId: row.id,
+        details: JSON.stringify({ name: input.name, prefix, scopes }),
+      },
     });
     return row;
   });
   return { id: created.id, key };
 }
 
-export async function revokeApiKey(actor: PartnerActor, id: string): Promise<boolean> {
-  if (actor.role !== 'PARTNER_ADMIN') return false;
-  return prisma.$transaction(async (tx) => {
-    const { count } = await tx.apiKey.updateMany({ where: { id, partnerId: actor.partnerId, revokedAt: null }, data: { revokedAt: new Date() } });
-    if (count === 0) return false;
+/** Revokes one of the partner's live keys, or AppError('NOT_FOUND'). */
+export async function revokeApiKey(principal: AgentPrincipal, id: string): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.apiKey.updateMany({ where: { id, partnerId: principal.partnerId, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (count === 0) throw new AppError('NOT_FOUND', 'No such key.');
     await tx.auditEvent.create({
-      data: { actorId: actor.userId, actorEmail: actor.email, partnerId: actor.partnerId, action: 'api-key.revoked', targetType: 'ApiKey', targetId: id, details: '{}' },
+      data: { actorId: principal.userId, actorEmail: principal.email, partnerId: principal.partnerId, action: 'api-key.revoked', targetType: 'ApiKey', targetId: id, details: '{}' },
     });
-    return true;
   });
 }

@@ -1,59 +1,39 @@
+/**
+ * What the REST API reads, in Partner Center's shapes. Every read is of one
+ * customer scope (or, for the customer list, of the principal's active
+ * relationships): tenancy is in each query, not in the route handlers.
+ */
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import { apiKeyHash } from '@/lib/api/keys';
-import { relationshipKindFor } from '@/lib/auth/permissions';
-import { hasActiveRelationship } from './tenancy';
-import { deregisterDevice } from '@/lib/registration/deregister';
+import type { Principal } from '@/lib/auth/principal';
+import { activeRelationshipWhere, ownedBy, type CustomerScope } from './scope';
 
-/** Who calls the API: a key of one partner, read from the database on every request. */
-export interface ApiCaller {
-  keyId: string;
-  keyName: string;
-  partnerId: string;
-  partnerName: string;
-  partnerKind: 'CSP' | 'OEM';
-}
-
-export async function callerForKey(key: string): Promise<ApiCaller | null> {
-  const row = await prisma.apiKey.findUnique({
-    where: { keyHash: apiKeyHash(key) },
-    select: { id: true, name: true, revokedAt: true, partner: { select: { id: true, name: true, kind: true } } },
-  });
-  if (!row || row.revokedAt) return null;
-  await prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
-  return { keyId: row.id, keyName: row.name, partnerId: row.partner.id, partnerName: row.partner.name, partnerKind: row.partner.kind };
-}
-
-/** An OEM acts for the customers who accepted its OEM link; a CSP for its reseller customers. */
-export function mayActFor(caller: ApiCaller, customerId: string): Promise<boolean> {
-  return hasActiveRelationship(caller.partnerId, customerId, relationshipKindFor(caller.partnerKind));
-}
-
-export async function listApiCustomers(caller: ApiCaller) {
+export async function listApiCustomers(principal: Principal) {
   const rows = await prisma.relationship.findMany({
-    where: { partnerId: caller.partnerId, status: 'ACTIVE', kind: relationshipKindFor(caller.partnerKind) },
+    where: activeRelationshipWhere(principal),
     orderBy: [{ customer: { name: 'asc' } }, { id: 'asc' }],
     select: { kind: true, approvedAt: true, customer: { select: { id: true, name: true, domain: true } } },
   });
   return rows.map((r) => ({
     id: r.customer.id,
     companyProfile: { companyName: r.customer.name, domain: r.customer.domain },
-    relationshipToPartner: r.kind === 'OEM' ? 'oem' : 'reseller',
+    relationshipToPartner: r.kind === 'OEM' ? ('oem' as const) : ('reseller' as const),
     relationshipSince: r.approvedAt?.toISOString() ?? null,
   }));
 }
 
-export async function listApiBatches(caller: ApiCaller, customerId: string) {
-  const rows = await prisma.deviceBatch.findMany({
-    where: { partnerId: caller.partnerId, customerId },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: 1000,
-    select: { id: true, name: true, groupTag: true, createdAt: true, deviceCount: true, source: true, sourceDetail: true, uploadedBy: { select: { email: true } } },
-  });
-  return rows.map(batchBody);
+const BATCH_SELECT = { id: true, name: true, groupTag: true, createdAt: true, deviceCount: true, source: true, sourceDetail: true, uploadedBy: { select: { email: true } } } as const;
+
+/** The partner's batches for the customer, newest first: the latest 1,000, and how many there are in all. */
+export async function listApiBatches(scope: CustomerScope) {
+  const [rows, total] = await Promise.all([
+    prisma.deviceBatch.findMany({ where: ownedBy(scope), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1000, select: BATCH_SELECT }),
+    prisma.deviceBatch.count({ where: ownedBy(scope) }),
+  ]);
+  return { items: rows.map(batchBody), total };
 }
 
-export function batchBody(b: {
+function batchBody(b: {
   id: string;
   name: string | null;
   groupTag: string;
@@ -61,7 +41,7 @@ export function batchBody(b: {
   deviceCount: number;
   source: 'FILES' | 'API';
   sourceDetail: string;
-  uploadedBy?: { email: string } | null;
+  uploadedBy: { email: string } | null;
 }) {
   return {
     id: b.id,
@@ -70,33 +50,32 @@ export function batchBody(b: {
     createdBy: b.source === 'API' ? `API: ${b.sourceDetail}` : (b.uploadedBy?.email ?? null),
     creationDate: b.createdAt.toISOString(),
     devicesCount: b.deviceCount,
-    source: b.source === 'API' ? 'api' : 'files',
+    source: b.source === 'API' ? ('api' as const) : ('files' as const),
   };
 }
 
-export async function findApiBatch(caller: ApiCaller, customerId: string, batchId: string) {
-  return prisma.deviceBatch.findFirst({
-    where: { id: batchId, partnerId: caller.partnerId, customerId },
-    select: { id: true, name: true, groupTag: true, profile: true, mode: true, createdAt: true, deviceCount: true, source: true, sourceDetail: true },
-  });
+/** A batch of the scope's, or null. */
+export function findApiBatch(scope: CustomerScope, batchId: string) {
+  return prisma.deviceBatch.findFirst({ where: { id: batchId, ...ownedBy(scope) }, select: { id: true, name: true, groupTag: true } });
 }
 
 export const DEVICE_PAGE_SIZE = 100;
 
 /** One page of a batch's devices, after the device named by the continuation token. */
-export async function listBatchDevices(caller: ApiCaller, customerId: string, batchId: string, after: string | null) {
+export async function listBatchDevices(scope: CustomerScope, batchId: string, after: string | null) {
+  const where = { batchId, ...ownedBy(scope), status: 'REGISTERED' as const };
   const rows = await prisma.device.findMany({
-    where: { batchId, customerId, partnerId: caller.partnerId, status: 'REGISTERED', ...(after && { id: { gt: after } }) },
+    where: { ...where, ...(after && { id: { gt: after } }) },
     orderBy: { id: 'asc' },
     take: DEVICE_PAGE_SIZE + 1,
     select: { id: true, serialNumber: true, productKey: true, hardwareHash: true, manufacturer: true, model: true, groupTag: true, createdAt: true },
   });
   const page = rows.slice(0, DEVICE_PAGE_SIZE);
-  const total = await prisma.device.count({ where: { batchId, customerId, partnerId: caller.partnerId, status: 'REGISTERED' } });
+  const total = await prisma.device.count({ where });
   return { devices: page.map(deviceBody), total, lastId: rows.length > DEVICE_PAGE_SIZE ? page.at(-1)!.id : null };
 }
 
-export function deviceBody(d: {
+function deviceBody(d: {
   id: string;
   serialNumber: string | null;
   productKey: string | null;
@@ -114,16 +93,12 @@ export function deviceBody(d: {
     oemManufacturerName: d.manufacturer,
     modelName: d.model,
     groupTag: d.groupTag,
-    policies: [],
+    policies: [] as unknown[],
     uploadedDate: d.createdAt.toISOString(),
   };
 }
 
-/** Deregisters a device of the partner's, in the batch named. */
-export function deleteApiDevice(caller: ApiCaller, customerId: string, batchId: string, deviceId: string): Promise<boolean> {
-  return deregisterDevice(prisma, { partnerId: caller.partnerId, customerId, deviceId, batchId, actorId: null, actorEmail: `API: ${caller.keyName}`, via: 'api' });
-}
-
-export async function findJob(caller: ApiCaller, customerId: string, trackingId: string) {
-  return prisma.batchJob.findFirst({ where: { id: trackingId, partnerId: caller.partnerId, customerId } });
+/** A batch job of the scope's, or null. */
+export function findJob(scope: CustomerScope, trackingId: string) {
+  return prisma.batchJob.findFirst({ where: { id: trackingId, ...ownedBy(scope) } });
 }

@@ -1,9 +1,6 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import type { PartnerActor } from '@/lib/auth/actor';
-import { canDeleteDevices } from '@/lib/auth/permissions';
-import { deregisterDevice } from '@/lib/registration/deregister';
-import { hasActiveRelationship } from './tenancy';
+import { ownedBy, type CustomerScope } from './scope';
 import type { Page, TableQuery } from './paging';
 
 export const DEVICE_SORT_KEYS = ['added', 'serial', 'groupTag'] as const;
@@ -22,15 +19,14 @@ export interface DeviceRow {
 
 const SORT_COLUMN = { added: 'createdAt', serial: 'serialNumber', groupTag: 'groupTag' } as const;
 
-export async function listDevices(
-  actor: PartnerActor,
-  customerId: string,
-  query: TableQuery<DeviceSortKey>,
-): Promise<Page<DeviceRow>> {
-  if (!(await hasActiveRelationship(actor.partnerId, customerId))) return { rows: [], total: 0, page: query.page, pageCount: 0 };
+/**
+ * The devices the partner registered for the customer, one page. The scope
+ * was checked once at the door; the rows are then read by index alone (a
+ * relationship test repeated on each of 100,000 rows would cost more than the page).
+ */
+export async function listDevices(scope: CustomerScope, query: TableQuery<DeviceSortKey>): Promise<Page<DeviceRow>> {
   const where = {
-    customerId,
-    partnerId: actor.partnerId,
+    ...ownedBy(scope),
     status: 'REGISTERED' as const,
     ...(query.q && { OR: [{ serialNumber: { contains: query.q } }, { groupTag: { contains: query.q } }] }),
   };
@@ -41,16 +37,7 @@ export async function listDevices(
       orderBy: [{ [SORT_COLUMN[query.sort]]: query.dir }, { id: 'asc' }],
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
-      select: {
-        id: true,
-        serialNumber: true,
-        productKey: true,
-        hashDigest: true,
-        manufacturer: true,
-        model: true,
-        groupTag: true,
-        createdAt: true,
-      },
+      select: { id: true, serialNumber: true, productKey: true, hashDigest: true, manufacturer: true, model: true, groupTag: true, createdAt: true },
     }),
   ]);
   return {
@@ -72,40 +59,12 @@ export interface BatchRow {
 }
 
 /** The partner's latest batches for the customer. */
-export async function listBatches(actor: PartnerActor, customerId: string, take = 10): Promise<BatchRow[]> {
-  if (!(await hasActiveRelationship(actor.partnerId, customerId))) return [];
+export async function listBatches(scope: CustomerScope, take = 10): Promise<BatchRow[]> {
   const batches = await prisma.deviceBatch.findMany({
-    where: { customerId, partnerId: actor.partnerId },
+    where: ownedBy(scope),
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take,
-    select: {
-      id: true,
-      createdAt: true,
-      deviceCount: true,
-      groupTag: true,
-      source: true,
-      sourceDetail: true,
-      uploadedBy: { select: { name: true } },
-    },
+    select: { id: true, createdAt: true, deviceCount: true, groupTag: true, source: true, sourceDetail: true, uploadedBy: { select: { name: true } } },
   });
   return batches.map(({ uploadedBy, createdAt, ...b }) => ({ ...b, createdAt: createdAt.toISOString(), uploadedBy: uploadedBy?.name ?? null }));
-}
-
-export type DeleteOutcome = 'deleted' | 'forbidden' | 'not-found';
-
-/**
- * Deregisters one device: admin agents only, for a customer with an active
- * relationship, and only a device this partner registered.
- */
-export async function deleteDevice(actor: PartnerActor, customerId: string, deviceId: string): Promise<DeleteOutcome> {
-  if (!canDeleteDevices(actor.role)) return 'forbidden';
-  const done = await deregisterDevice(prisma, {
-    partnerId: actor.partnerId,
-    customerId,
-    deviceId,
-    actorId: actor.userId,
-    actorEmail: actor.email,
-    via: 'portal',
-  });
-  return done ? 'deleted' : 'not-found';
 }

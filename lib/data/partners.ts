@@ -1,6 +1,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import type { Actor } from '@/lib/auth/actor';
+import type { CustomerAdmin } from './people';
+import { activeRelationshipWhere } from './scope';
 
 export interface PartnerRelationshipRow {
   id: string;
@@ -12,18 +13,11 @@ export interface PartnerRelationshipRow {
 }
 
 /** A customer administrator's partners with access to the organisation. */
-export async function listPartnerRelationships(actor: Actor): Promise<PartnerRelationshipRow[]> {
-  if (actor.role !== 'CUSTOMER_ADMIN' || !actor.customerId) return [];
+export async function listPartnerRelationships(admin: CustomerAdmin): Promise<PartnerRelationshipRow[]> {
   const rows = await prisma.relationship.findMany({
-    where: { customerId: actor.customerId, status: 'ACTIVE' },
+    where: activeRelationshipWhere(admin),
     orderBy: [{ approvedAt: 'desc' }, { id: 'asc' }],
-    select: {
-      id: true,
-      kind: true,
-      approvedAt: true,
-      partner: { select: { name: true, kind: true } },
-      approvedBy: { select: { name: true } },
-    },
+    select: { id: true, kind: true, approvedAt: true, partner: { select: { name: true, kind: true } }, approvedBy: { select: { name: true } } },
   });
   return rows.map((r) => ({
     id: r.id,

@@ -2,16 +2,22 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
 import { authSecret } from '@/lib/auth/secret';
-import type { CustomerAdminActor, PartnerActor } from '@/lib/auth/actor';
-import { relationshipKindFor, type RelationshipKind } from '@/lib/auth/permissions';
-import { deriveToken, isWellFormedToken, newNonce, tokenHash } from '@/lib/consent/tokens';
+import { can, relationshipKindOf, type AgentPrincipal } from '@/lib/auth/principal';
+import { relationshipKindFor, type Permission, type RelationshipKind } from '@/lib/auth/permissions';
+import { deriveToken, isWellFormedToken, newLinkToken, newNonce, tokenHash } from '@/lib/consent/tokens';
+import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import type { CustomerAdmin } from './people';
+import { activeRelationshipWhere } from './scope';
 
 type Tx = Prisma.TransactionClient;
 
 /** An invitation stays open this long. */
 export const INVITATION_DAYS = 14;
 
+function requirePermission(principal: AgentPrincipal, permission: Permission): void {
+  if (!can(principal, permission)) throw new AppError('FORBIDDEN');
+}
 
 async function audit(
   tx: Tx,
@@ -22,28 +28,32 @@ async function audit(
 
 // ——— The partner's link and invitations ———
 
-/** The partner's relationship link token, made the first time it is asked for. */
-export async function getRelationshipLink(actor: PartnerActor): Promise<{ token: string; createdAt: string }> {
-  const partner = await prisma.partner.findUniqueOrThrow({ where: { id: actor.partnerId }, select: { linkNonce: true, linkCreatedAt: true } });
-  if (partner.linkNonce && partner.linkCreatedAt) {
-    return { token: deriveToken(authSecret(), 'link', actor.partnerId, partner.linkNonce), createdAt: partner.linkCreatedAt.toISOString() };
-  }
-  return setLink(actor, 'link.created');
+/** The partner's relationship link, or null until one is made. Reading never writes. */
+export async function findRelationshipLink(principal: AgentPrincipal): Promise<{ token: string; createdAt: string } | null> {
+  requirePermission(principal, 'relationships:read');
+  const partner = await prisma.partner.findUniqueOrThrow({
+    where: { id: principal.partnerId },
+    select: { linkNonce: true, linkTokenHash: true, linkCreatedAt: true },
+  });
+  if (!partner.linkNonce || !partner.linkCreatedAt) return null;
+  const token = deriveToken(authSecret(), 'link', principal.partnerId, partner.linkNonce);
+  // Made under another secret (AUTH_SECRET changed since): it would not open; an admin makes a new one.
+  if (tokenHash(token) !== partner.linkTokenHash) return null;
+  return { token, createdAt: partner.linkCreatedAt.toISOString() };
 }
 
-/** A new link; the old one stops working at once. Admin agents only. */
-export async function regenerateRelationshipLink(actor: PartnerActor): Promise<{ token: string; createdAt: string } | null> {
-  if (actor.role !== 'PARTNER_ADMIN') return null;
-  return setLink(actor, 'link.regenerated');
-}
-
-async function setLink(actor: PartnerActor, action: string) {
-  const nonce = newNonce();
-  const token = deriveToken(authSecret(), 'link', actor.partnerId, nonce);
+/** A new link; the old one, if any, stops working at once. Admin agents only. */
+export async function renewRelationshipLink(principal: AgentPrincipal): Promise<{ token: string; createdAt: string }> {
+  requirePermission(principal, 'relationships:manage');
+  const { nonce, token, hash } = newLinkToken(authSecret(), principal.partnerId);
   const now = new Date();
   await prisma.$transaction(async (tx) => {
-    await tx.partner.update({ where: { id: actor.partnerId }, data: { linkNonce: nonce, linkTokenHash: tokenHash(token), linkCreatedAt: now } });
-    await audit(tx, { actorId: actor.userId, actorEmail: actor.email, partnerId: actor.partnerId, action, targetType: 'Partner', targetId: actor.partnerId, details: { partnerName: actor.partnerName } });
+    const before = await tx.partner.findUniqueOrThrow({ where: { id: principal.partnerId }, select: { linkNonce: true } });
+    await tx.partner.update({ where: { id: principal.partnerId }, data: { linkNonce: nonce, linkTokenHash: hash, linkCreatedAt: now } });
+    await audit(tx, {
+      actorId: principal.userId, actorEmail: principal.email, partnerId: principal.partnerId, action: before.linkNonce ? 'link.regenerated' : 'link.created',
+      targetType: 'Partner', targetId: principal.partnerId, details: { partnerName: principal.partnerName },
+    });
   });
   return { token, createdAt: now.toISOString() };
 }
@@ -58,7 +68,8 @@ export interface InvitationRow {
   token: string | null;
 }
 
-export async function listInvitations(actor: PartnerActor): Promise<InvitationRow[]> {
+export async function listInvitations(actor: AgentPrincipal): Promise<InvitationRow[]> {
+  requirePermission(actor, 'relationships:read');
   const now = new Date();
   const rows = await prisma.invitation.findMany({
     where: { partnerId: actor.partnerId },
@@ -81,10 +92,10 @@ export async function listInvitations(actor: PartnerActor): Promise<InvitationRo
 }
 
 export async function createInvitation(
-  actor: PartnerActor,
+  actor: AgentPrincipal,
   input: { organisationName: string; adminEmail: string },
-): Promise<{ id: string; token: string } | null> {
-  if (actor.role !== 'PARTNER_ADMIN') return null;
+): Promise<{ id: string; token: string }> {
+  requirePermission(actor, 'relationships:invite');
   const nonce = newNonce();
   const id = crypto.randomUUID();
   const token = deriveToken(authSecret(), 'invitation', id, nonce);
@@ -93,7 +104,7 @@ export async function createInvitation(
       data: {
         id,
         partnerId: actor.partnerId,
-        kind: relationshipKindFor(actor.partnerKind),
+        kind: relationshipKindOf(actor),
         organisationName: input.organisationName,
         adminEmail: input.adminEmail,
         nonce,
@@ -111,16 +122,15 @@ export async function createInvitation(
   return { id, token };
 }
 
-export async function cancelInvitation(actor: PartnerActor, invitationId: string): Promise<boolean> {
-  if (actor.role !== 'PARTNER_ADMIN') return false;
-  return prisma.$transaction(async (tx) => {
+export async function cancelInvitation(actor: AgentPrincipal, invitationId: string): Promise<void> {
+  requirePermission(actor, 'relationships:invite');
+  await prisma.$transaction(async (tx) => {
     const { count } = await tx.invitation.updateMany({
       where: { id: invitationId, partnerId: actor.partnerId, status: 'PENDING' },
       data: { status: 'CANCELLED', decidedAt: new Date(), decidedById: actor.userId },
     });
-    if (count === 0) return false;
+    if (count === 0) throw new AppError('NOT_FOUND', 'No such pending invitation.', { reason: 'invitation' });
     await audit(tx, { actorId: actor.userId, actorEmail: actor.email, partnerId: actor.partnerId, action: 'invitation.cancelled', targetType: 'Invitation', targetId: invitationId, details: { partnerName: actor.partnerName } });
-    return true;
   });
 }
 
@@ -161,9 +171,24 @@ export async function lookUpConsent(token: string, db: Tx = prisma): Promise<Con
   };
 }
 
-export type ConsentDecision =
-  | { ok: true; alreadyActive: boolean; partnerName: string }
-  | { ok: false; reason: 'invalid' | 'expired' | 'used' | 'declined' | 'cancelled' | 'addressed-elsewhere' };
+export interface ConsentDecision {
+  alreadyActive: boolean;
+  partnerName: string;
+}
+
+/** The offer a token stands for, or AppError('CONFLICT') saying why it no longer stands. */
+async function currentOffer(token: string, tx: Tx): Promise<ConsentOffer> {
+  const lookup = await lookUpConsent(token, tx);
+  if (!lookup.ok) throw new AppError('CONFLICT', 'This consent link cannot be used.', { reason: lookup.reason });
+  return lookup.offer;
+}
+
+/** An invitation is for the administrator it names, and nobody else. */
+function assertAddressedTo(offer: ConsentOffer, admin: CustomerAdmin): void {
+  if (offer.invitation && offer.invitation.adminEmail.toLowerCase() !== admin.email.toLowerCase()) {
+    throw new AppError('FORBIDDEN', 'This invitation is addressed to another administrator.', { reason: 'addressed-elsewhere' });
+  }
+}
 
 /**
  * A customer administrator accepts. In one transaction, with every state
@@ -172,7 +197,7 @@ export type ConsentDecision =
  * kind becomes active unless it already is. Accepting twice, or two
  * administrators at once, leaves exactly one active relationship.
  */
-export async function acceptConsent(actor: CustomerAdminActor, token: string): Promise<ConsentDecision> {
+export async function acceptConsent(actor: CustomerAdmin, token: string): Promise<ConsentDecision> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await prisma.$transaction((tx) => accept(tx, actor, token));
@@ -184,18 +209,16 @@ export async function acceptConsent(actor: CustomerAdminActor, token: string): P
   }
 }
 
-async function accept(tx: Tx, actor: CustomerAdminActor, token: string): Promise<ConsentDecision> {
-  const lookup = await lookUpConsent(token, tx);
-  if (!lookup.ok) return lookup;
-  const { offer } = lookup;
+async function accept(tx: Tx, actor: CustomerAdmin, token: string): Promise<ConsentDecision> {
+  const offer = await currentOffer(token, tx);
+  assertAddressedTo(offer, actor);
   const now = new Date();
   if (offer.invitation) {
-    if (offer.invitation.adminEmail.toLowerCase() !== actor.email.toLowerCase()) return { ok: false, reason: 'addressed-elsewhere' };
     const claimed = await tx.invitation.updateMany({
       where: { id: offer.invitation.id, status: 'PENDING', expiresAt: { gt: now } },
       data: { status: 'ACCEPTED', decidedAt: now, decidedById: actor.userId },
     });
-    if (claimed.count === 0) return { ok: false, reason: 'used' };
+    if (claimed.count === 0) throw new AppError('CONFLICT', 'This invitation was used.', { reason: 'used' });
   }
   const key = { partnerId: offer.partner.id, customerId: actor.customerId, kind: offer.kind };
   const existing = await tx.relationship.findUnique({ where: { partnerId_customerId_kind: key }, select: { id: true, status: true } });
@@ -217,23 +240,21 @@ async function accept(tx: Tx, actor: CustomerAdminActor, token: string): Promise
       details: { partnerName: offer.partner.name, customerName: actor.customerName, kind: offer.kind, via: offer.source },
     });
   }
-  return { ok: true, alreadyActive: changed === null, partnerName: offer.partner.name };
+  return { alreadyActive: changed === null, partnerName: offer.partner.name };
 }
 
 /** A customer administrator declines: an invitation is closed; a link simply leaves no relationship. */
-export async function declineConsent(actor: CustomerAdminActor, token: string): Promise<ConsentDecision> {
+export async function declineConsent(actor: CustomerAdmin, token: string): Promise<ConsentDecision> {
   return prisma.$transaction(async (tx) => {
-    const lookup = await lookUpConsent(token, tx);
-    if (!lookup.ok) return lookup;
-    const { offer } = lookup;
+    const offer = await currentOffer(token, tx);
+    assertAddressedTo(offer, actor);
     let targetId = offer.partner.id;
     if (offer.invitation) {
-      if (offer.invitation.adminEmail.toLowerCase() !== actor.email.toLowerCase()) return { ok: false, reason: 'addressed-elsewhere' };
       const { count } = await tx.invitation.updateMany({
         where: { id: offer.invitation.id, status: 'PENDING' },
         data: { status: 'DECLINED', decidedAt: new Date(), decidedById: actor.userId },
       });
-      if (count === 0) return { ok: false, reason: 'used' };
+      if (count === 0) throw new AppError('CONFLICT', 'This invitation was used.', { reason: 'used' });
       targetId = offer.invitation.id;
     }
     await audit(tx, {
@@ -241,48 +262,46 @@ export async function declineConsent(actor: CustomerAdminActor, token: string): 
       action: 'relationship.declined', targetType: offer.invitation ? 'Invitation' : 'Partner', targetId,
       details: { partnerName: offer.partner.name, customerName: actor.customerName, kind: offer.kind, via: offer.source },
     });
-    return { ok: true, alreadyActive: false, partnerName: offer.partner.name };
+    return { alreadyActive: false, partnerName: offer.partner.name };
   });
 }
 
 // ——— Removal, from either side ———
 
 /** The partner removes its relationship with a customer: admin agents only. */
-export async function removeRelationshipAsPartner(actor: PartnerActor, customerId: string): Promise<'removed' | 'forbidden' | 'not-found'> {
-  if (actor.role !== 'PARTNER_ADMIN') return 'forbidden';
-  return prisma.$transaction(async (tx) => {
+export async function removeRelationshipAsPartner(actor: AgentPrincipal, customerId: string): Promise<void> {
+  requirePermission(actor, 'relationships:remove');
+  await prisma.$transaction(async (tx) => {
     const relationship = await tx.relationship.findFirst({
-      where: { partnerId: actor.partnerId, customerId, status: 'ACTIVE' },
+      where: { ...activeRelationshipWhere(actor), customerId },
       select: { id: true, kind: true, customer: { select: { name: true } } },
     });
-    if (!relationship) return 'not-found';
-    const { count } = await tx.relationship.updateMany({ where: { id: relationship.id, status: 'ACTIVE' }, data: { status: 'REMOVED' } });
-    if (count === 0) return 'not-found';
+    if (!relationship) throw new AppError('NO_RELATIONSHIP');
+    const { count } = await tx.relationship.updateMany({ where: { id: relationship.id, ...activeRelationshipWhere(actor) }, data: { status: 'REMOVED' } });
+    if (count === 0) throw new AppError('NO_RELATIONSHIP');
     await audit(tx, {
       actorId: actor.userId, actorEmail: actor.email, partnerId: actor.partnerId, customerId,
       action: 'relationship.removed', targetType: 'Relationship', targetId: relationship.id,
       details: { partnerName: actor.partnerName, customerName: relationship.customer.name, kind: relationship.kind, by: 'partner' },
     });
-    return 'removed';
   });
 }
 
 /** The customer administrator removes a partner's access: it is lost at once. */
-export async function removeRelationshipAsCustomer(actor: CustomerAdminActor, relationshipId: string): Promise<'removed' | 'not-found'> {
-  return prisma.$transaction(async (tx) => {
+export async function removeRelationshipAsCustomer(actor: CustomerAdmin, relationshipId: string): Promise<void> {
+  await prisma.$transaction(async (tx) => {
     const relationship = await tx.relationship.findFirst({
-      where: { id: relationshipId, customerId: actor.customerId, status: 'ACTIVE' },
+      where: { id: relationshipId, ...activeRelationshipWhere(actor) },
       select: { id: true, kind: true, partnerId: true, partner: { select: { name: true } } },
     });
-    if (!relationship) return 'not-found';
-    const { count } = await tx.relationship.updateMany({ where: { id: relationship.id, status: 'ACTIVE' }, data: { status: 'REMOVED' } });
-    if (count === 0) return 'not-found';
+    if (!relationship) throw new AppError('NOT_FOUND', 'No such partner relationship.', { reason: 'relationship' });
+    const { count } = await tx.relationship.updateMany({ where: { id: relationship.id, ...activeRelationshipWhere(actor) }, data: { status: 'REMOVED' } });
+    if (count === 0) throw new AppError('NOT_FOUND', 'No such partner relationship.', { reason: 'relationship' });
     await audit(tx, {
       actorId: actor.userId, actorEmail: actor.email, partnerId: relationship.partnerId, customerId: actor.customerId,
       action: 'relationship.removed', targetType: 'Relationship', targetId: relationship.id,
       details: { partnerName: relationship.partner.name, customerName: actor.customerName, kind: relationship.kind, by: 'customer' },
     });
-    return 'removed';
   });
 }
 
@@ -320,10 +339,16 @@ async function history(where: Prisma.AuditEventWhereInput): Promise<HistoryRow[]
   });
 }
 
-export function partnerRelationshipHistory(actor: PartnerActor): Promise<HistoryRow[]> {
+export function partnerRelationshipHistory(actor: AgentPrincipal): Promise<HistoryRow[]> {
+  requirePermission(actor, 'relationships:read');
   return history({ partnerId: actor.partnerId });
 }
 
-export function customerRelationshipHistory(actor: CustomerAdminActor): Promise<HistoryRow[]> {
+export function customerRelationshipHistory(actor: CustomerAdmin): Promise<HistoryRow[]> {
   return history({ customerId: actor.customerId });
+}
+
+/** Whether the customer already gave this partner this kind of relationship, and it is active. */
+export async function isActiveWith(admin: CustomerAdmin, partnerId: string, kind: RelationshipKind): Promise<boolean> {
+  return (await prisma.relationship.count({ where: { ...activeRelationshipWhere(admin), partnerId, kind } })) > 0;
 }

@@ -3,6 +3,13 @@
  * recording them exactly as `prisma migrate deploy` does (the
  * `_prisma_migrations` table, SHA-256 checksums), so that Prisma's own
  * commands agree with it wherever its schema engine is available.
+ *
+ * Each migration is applied as Prisma's schema engine applies it to SQLite:
+ * foreign keys are switched off first, outside any transaction (SQLite ignores
+ * the switch inside one), so that a table rebuild (create a copy, fill it,
+ * drop the original, rename the copy) does not delete the rows that refer to
+ * the dropped table through ON DELETE CASCADE. The migration then runs in a
+ * transaction that commits only if every reference still points at a row.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
@@ -25,13 +32,34 @@ export interface MigrationReport {
   alreadyApplied: string[];
 }
 
+interface ForeignKeyViolation {
+  table: string;
+  rowid: number | null;
+  parent: string;
+}
+
 export function migrationsDir(root = process.cwd()): string {
   return join(root, 'prisma', 'migrations');
 }
 
-/** Applies every migration not applied yet, each in its own transaction. */
+/** What `PRAGMA foreign_key_check` found: one line per table and the table its rows refer to. */
+function describeViolations(name: string, violations: ForeignKeyViolation[]): string {
+  const groups = new Map<string, ForeignKeyViolation[]>();
+  for (const v of violations) {
+    const key = JSON.stringify([v.table, v.parent]);
+    groups.set(key, [...(groups.get(key) ?? []), v]);
+  }
+  const lines = [...groups.values()].map((rows) => {
+    const { table, parent } = rows[0]!;
+    const ids = rows.slice(0, 10).map((r) => r.rowid ?? '?').join(', ') + (rows.length > 10 ? ', …' : '');
+    return `  ${rows.length} ${rows.length === 1 ? 'row' : 'rows'} of "${table}" (rowid ${ids}) refer to missing rows of "${parent}"`;
+  });
+  return `Migration ${name} was not applied: it would leave rows that refer to missing rows.\n${lines.join('\n')}`;
+}
+
+/** Applies every migration not applied yet, each in its own transaction with foreign keys checked at its end. */
 export function migrateSqlite(file: string, dir = migrationsDir()): MigrationReport {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') mkdirSync(/*turbopackIgnore: true*/ dirname(file), { recursive: true });
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
@@ -42,13 +70,14 @@ export function migrateSqlite(file: string, dir = migrationsDir()): MigrationRep
         checksum: string;
       }>).map((row) => [row.migration_name, row.checksum]),
     );
-    const names = readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'migration.sql')))
+    // The folder is read where the server runs; the bundler is told not to trace it.
+    const names = readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && existsSync(/*turbopackIgnore: true*/ join(dir, e.name, 'migration.sql')))
       .map((e) => e.name)
       .sort();
     const report: MigrationReport = { applied: [], alreadyApplied: [] };
     for (const name of names) {
-      const sql = readFileSync(join(dir, name, 'migration.sql'), 'utf8');
+      const sql = readFileSync(/*turbopackIgnore: true*/ join(dir, name, 'migration.sql'), 'utf8');
       const checksum = createHash('sha256').update(sql).digest('hex');
       const previous = done.get(name);
       if (previous !== undefined) {
@@ -56,21 +85,27 @@ export function migrateSqlite(file: string, dir = migrationsDir()): MigrationRep
         report.alreadyApplied.push(name);
         continue;
       }
-      const id = randomUUID();
-      db.transaction(() => {
-        db.prepare('INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES (?, ?, ?, ?)').run(
-          id,
-          checksum,
-          name,
-          Date.now(),
-        );
-        db.exec(sql);
-        db.prepare('UPDATE _prisma_migrations SET finished_at = ?, applied_steps_count = 1 WHERE id = ?').run(Date.now(), id);
-      })();
+      applyOne(db, name, sql, checksum);
       report.applied.push(name);
     }
     return report;
   } finally {
     db.close();
+  }
+}
+
+function applyOne(db: Database.Database, name: string, sql: string, checksum: string): void {
+  const id = randomUUID();
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      db.prepare('INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES (?, ?, ?, ?)').run(id, checksum, name, Date.now());
+      db.exec(sql);
+      const violations = db.pragma('foreign_key_check') as ForeignKeyViolation[];
+      if (violations.length > 0) throw new Error(describeViolations(name, violations));
+      db.prepare('UPDATE _prisma_migrations SET finished_at = ?, applied_steps_count = 1 WHERE id = ?').run(Date.now(), id);
+    })();
+  } finally {
+    db.pragma('foreign_keys = ON');
   }
 }

@@ -1,11 +1,14 @@
 /**
  * Where the database is. The embedded default is a SQLite file under data/;
- * DATABASE_URL overrides it.
+ * DATABASE_URL overrides it (validated with the other settings in lib/env.ts).
  */
-export const DEFAULT_DATABASE_URL = 'file:./data/portal.db';
+// Relative, not '@/': prisma.config.ts loads this file outside the bundler.
+import { env } from '../env';
+
+export { DEFAULT_DATABASE_URL } from '../env';
 
 export function databaseUrl(): string {
-  return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  return env().DATABASE_URL;
 }
 
 /** The file path of a `file:` SQLite URL, relative to the working directory. */

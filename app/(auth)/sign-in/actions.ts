@@ -1,31 +1,18 @@
 'use server';
 
-import { AuthError, CredentialsSignin } from 'next-auth';
-import { signIn } from '@/auth';
+import { z } from 'zod';
+import { publicFormAction } from '@/lib/actions/action';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
-
-export interface SignInState {
-  failed: boolean;
-  /** Too many attempts for this email: wait before trying again. */
-  throttled?: boolean;
-  /** What was typed, so that a failed attempt loses nothing but the password. */
-  email?: string;
-}
+import { signInWithPassword } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors';
 
 /** Signs in with email and password; on failure the form says so, without telling which was wrong. */
-export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
-  try {
-    await signIn('credentials', {
-      email: form.get('email'),
-      password: form.get('password'),
-      redirectTo: safeCallbackUrl(form.get('callbackUrl')),
-    });
-    return { failed: false };
-  } catch (error) {
-    if (error instanceof AuthError) {
-      const throttled = error instanceof CredentialsSignin && error.code === 'too-many-attempts';
-      return { failed: true, throttled, email: String(form.get('email') ?? '') };
-    }
-    throw error;
-  }
-}
+export const signInAction = publicFormAction({
+  fields: ['email', 'callbackUrl'],
+  secretFields: ['password'],
+  input: z.object({ email: z.string(), password: z.string(), callbackUrl: z.string() }),
+  run: async ({ email, password, callbackUrl }) => {
+    const failure = await signInWithPassword(email, password, safeCallbackUrl(callbackUrl));
+    throw new AppError('UNAUTHENTICATED', 'The email or password is incorrect.', { reason: failure });
+  },
+});

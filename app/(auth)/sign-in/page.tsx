@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { getActor } from '@/lib/auth/actor';
+import { getSignedIn } from '@/lib/auth/actor';
 import { LanguagePicker } from '@/components/language-picker';
 import { SignInForm } from './sign-in-form';
 
@@ -10,7 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await getActor()) redirect('/');
+  if (await getSignedIn()) redirect('/');
   const { callbackUrl } = await searchParams;
   const t = await getTranslations();
   return (

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LanguagePicker } from '@/components/language-picker';
-import { getActor } from '@/lib/auth/actor';
+import { getSignedIn } from '@/lib/auth/actor';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { SignUpForm } from './sign-up-form';
 
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl = '/' } = await searchParams;
-  if (await getActor()) redirect(safeCallbackUrl(callbackUrl));
+  if (await getSignedIn()) redirect(safeCallbackUrl(callbackUrl));
   const t = await getTranslations();
   return (
     <main style={{ maxWidth: 480, margin: '6vh auto', padding: 32, background: '#fff', boxShadow: '0 2px 8px rgba(0,0,0,.12)' }}>

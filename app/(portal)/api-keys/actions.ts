@@ -2,33 +2,35 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getActor, isPartnerActor } from '@/lib/auth/actor';
+import { agentAction, agentFormAction } from '@/lib/actions/action';
+import { API_SCOPES } from '@/lib/auth/permissions';
 import { createApiKey, revokeApiKey } from '@/lib/data/api-keys';
 
-export type CreateKeyState =
-  | { status: 'idle' }
-  | { status: 'invalid' }
-  | { status: 'forbidden' }
-  | { status: 'created'; name: string; key: string };
+const newKeyInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  // Every scope unless narrowed: the boxes are ticked when the form opens.
+  scopes: z.array(z.enum(API_SCOPES)).min(1),
+});
 
-const nameInput = z.string().trim().min(1).max(100);
+/** A new API key, shown this once. */
+export const createApiKeyAction = agentFormAction({
+  fields: ['name'],
+  more: (form) => ({ scopes: form.getAll('scopes') }),
+  input: newKeyInput,
+  permission: 'api-keys:manage',
+  run: async (input, principal) => {
+    const created = await createApiKey(principal, input);
+    revalidatePath('/api-keys');
+    return { name: input.name, key: created.key, scopes: input.scopes };
+  },
+});
 
-/** A new API key, shown this once. Admin agents only. */
-export async function createApiKeyAction(_previous: CreateKeyState, form: FormData): Promise<CreateKeyState> {
-  const actor = await getActor();
-  if (!isPartnerActor(actor) || actor.role !== 'PARTNER_ADMIN') return { status: 'forbidden' };
-  const name = nameInput.safeParse(form.get('name'));
-  if (!name.success) return { status: 'invalid' };
-  const created = await createApiKey(actor, name.data);
-  if (!created) return { status: 'forbidden' };
-  revalidatePath('/api-keys');
-  return { status: 'created', name: name.data, key: created.key };
-}
-
-export async function revokeApiKeyAction(id: string): Promise<{ ok: boolean }> {
-  const actor = await getActor();
-  if (!isPartnerActor(actor) || typeof id !== 'string') return { ok: false };
-  const ok = await revokeApiKey(actor, id);
-  revalidatePath('/api-keys');
-  return { ok };
-}
+export const revokeApiKeyAction = agentAction({
+  input: z.object({ id: z.string().min(1).max(64) }),
+  permission: 'api-keys:manage',
+  run: async ({ id }, principal) => {
+    await revokeApiKey(principal, id);
+    revalidatePath('/api-keys');
+    return null;
+  },
+});

@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Notice } from '@/components/notice';
 import { PageHeading } from '@/components/page-heading';
-import { requirePartnerActor } from '@/lib/auth/actor';
+import { requireAgent } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/principal';
 import { listApiKeys } from '@/lib/data/api-keys';
 import { ApiKeysTable } from './_components/api-keys-table';
 import { NewApiKey } from './_components/new-api-key';
@@ -13,9 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ApiKeysPage() {
-  const actor = await requirePartnerActor();
+  const actor = await requireAgent();
   const t = await getTranslations('apiKeys');
-  if (actor.role !== 'PARTNER_ADMIN') {
+  if (!can(actor, 'api-keys:manage')) {
     return (
       <>
         <PageHeading title={t('title')} />

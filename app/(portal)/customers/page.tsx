@@ -5,7 +5,7 @@ import { Notice } from '@/components/notice';
 import { Pager } from '@/components/pager';
 import { PageHeading } from '@/components/page-heading';
 import { SearchForm } from '@/components/search-form';
-import { requirePartnerActor } from '@/lib/auth/actor';
+import { requireAgent } from '@/lib/auth/actor';
 import { CUSTOMER_SORT_KEYS, listCustomers } from '@/lib/data/customers';
 import { readTableQuery, type SearchParams } from '@/lib/data/paging';
 import { CustomersTable } from './_components/customers-table';
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const actor = await requirePartnerActor();
+  const actor = await requireAgent();
   const params = await searchParams;
   const query = readTableQuery(params, CUSTOMER_SORT_KEYS, { sort: 'name', dir: 'asc', pageSize: 20 });
   const page = await listCustomers(actor, query);

@@ -1,14 +1,16 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getActor, isCustomerAdmin } from '@/lib/auth/actor';
+import { z } from 'zod';
+import { customerAdminAction } from '@/lib/actions/action';
 import { removeRelationshipAsCustomer } from '@/lib/data/relationships';
 
 /** The customer administrator removes a partner's access, at once. */
-export async function removePartnerAction(relationshipId: string): Promise<{ ok: boolean }> {
-  const actor = await getActor();
-  if (!isCustomerAdmin(actor) || typeof relationshipId !== 'string') return { ok: false };
-  const outcome = await removeRelationshipAsCustomer(actor, relationshipId);
-  revalidatePath('/partner-relationships');
-  return { ok: outcome === 'removed' };
-}
+export const removePartnerAction = customerAdminAction({
+  input: z.object({ relationshipId: z.string().min(1).max(64) }),
+  run: async ({ relationshipId }, admin) => {
+    await removeRelationshipAsCustomer(admin, relationshipId);
+    revalidatePath('/partner-relationships');
+    return null;
+  },
+});

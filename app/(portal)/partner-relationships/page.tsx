@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { Notice } from '@/components/notice';
 import { PageHeading } from '@/components/page-heading';
 import { RelationshipHistory } from '@/components/relationship-history';
-import { isCustomerAdmin, requireActor } from '@/lib/auth/actor';
+import { requireCustomerAdmin } from '@/lib/auth/actor';
 import { listPartnerRelationships } from '@/lib/data/partners';
 import { customerRelationshipHistory } from '@/lib/data/relationships';
 import { PartnersTable } from './_components/partners-table';
@@ -14,8 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function PartnerRelationshipsPage({ searchParams }: { searchParams: Promise<{ accepted?: string; declined?: string }> }) {
-  const actor = await requireActor();
-  if (!isCustomerAdmin(actor)) redirect('/');
+  const actor = await requireCustomerAdmin();
   const { accepted, declined } = await searchParams;
   const [rows, history] = await Promise.all([listPartnerRelationships(actor), customerRelationshipHistory(actor)]);
   const t = await getTranslations('partnerRelationships');

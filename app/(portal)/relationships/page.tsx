@@ -3,8 +3,11 @@ import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { PageHeading } from '@/components/page-heading';
 import { RelationshipHistory } from '@/components/relationship-history';
-import { requirePartnerActor } from '@/lib/auth/actor';
-import { getRelationshipLink, listInvitations, partnerRelationshipHistory } from '@/lib/data/relationships';
+import { requireAgent } from '@/lib/auth/actor';
+import { can, relationshipKindOf } from '@/lib/auth/principal';
+import { env } from '@/lib/env';
+import { findRelationshipLink, listInvitations, partnerRelationshipHistory } from '@/lib/data/relationships';
+import { CreateLink } from './_components/create-link';
 import { InvitationForm } from './_components/invitation-form';
 import { InvitationsTable } from './_components/invitations-table';
 import { LinkPanel } from './_components/link-panel';
@@ -15,7 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The portal's own address, as the browser reached it. */
 async function portalOrigin(): Promise<string> {
-  if (process.env.PORTAL_URL) return process.env.PORTAL_URL.replace(/\/$/, '');
+  const configured = env().PORTAL_URL;
+  if (configured) return configured;
   const h = await headers();
   const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
   const proto = h.get('x-forwarded-proto') ?? 'http';
@@ -23,29 +27,34 @@ async function portalOrigin(): Promise<string> {
 }
 
 export default async function RelationshipsPage() {
-  const actor = await requirePartnerActor();
+  const actor = await requireAgent();
   const t = await getTranslations('relationships');
-  const kind = actor.partnerKind === 'OEM' ? 'OEM' : 'RESELLER';
+  const kind = relationshipKindOf(actor);
   const origin = await portalOrigin();
   const [link, invitations, history] = await Promise.all([
-    getRelationshipLink(actor),
+    findRelationshipLink(actor),
     listInvitations(actor),
     partnerRelationshipHistory(actor),
   ]);
-  const isAdmin = actor.role === 'PARTNER_ADMIN';
+  const mayInvite = can(actor, 'relationships:invite');
+  const mayRenew = can(actor, 'relationships:manage');
   return (
     <>
       <PageHeading title={t(`title${kind}`)} description={t(`description${kind}`, { partner: actor.partnerName })} />
-      <LinkPanel url={`${origin}/consent/${link.token}`} createdAt={link.createdAt} partnerName={actor.partnerName} kind={kind} canRegenerate={isAdmin} />
+      {link ? (
+        <LinkPanel url={`${origin}/consent/${link.token}`} createdAt={link.createdAt} partnerName={actor.partnerName} kind={kind} canRegenerate={mayRenew} />
+      ) : (
+        <CreateLink canCreate={mayRenew} />
+      )}
       <section aria-labelledby="invitations" style={{ marginTop: 32 }}>
         <h2 id="invitations" style={{ fontSize: 20, fontWeight: 600 }}>
           {t('invitations.title')}
         </h2>
         <p style={{ maxWidth: 720 }}>{t('invitations.help')}</p>
-        {isAdmin && <InvitationForm />}
+        {mayInvite && <InvitationForm />}
         <InvitationsTable
           rows={invitations.map((i) => ({ ...i, url: i.token ? `${origin}/consent/${i.token}` : null, token: null }))}
-          canCancel={isAdmin}
+          canCancel={mayInvite}
         />
       </section>
       <section aria-labelledby="history" style={{ marginTop: 32 }}>

@@ -1,12 +1,29 @@
-/** The consent action called directly: only from the portal's own origin, only by a customer administrator. */
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+/**
+ * The consent action called directly: only from the portal's own origin,
+ * only by a customer administrator who ticked the box; once accepted, the
+ * partner acts for the customer until the relationship is removed.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshDatabase } from '@/test-support/database';
+import { agent, customer, customerAdmin, deviceFile, deviceList, partner, relationshipLink, type TestCustomer } from '@/test-support/factories';
 
-const request = vi.hoisted(() => ({ userId: null as string | null, origin: 'http://localhost:3000' as string | null }));
-vi.mock('@/auth', () => ({ auth: async () => (request.userId ? { user: { id: request.userId } } : null), signIn: vi.fn(), signOut: vi.fn() }));
+/** What the request the action answers carries: who is signed in, and its Origin, Host and X-Forwarded-Host. */
+interface RequestState {
+  userId: string | null;
+  origin: string | null;
+  host: string;
+  forwardedHost: string | null;
+}
+const request = vi.hoisted((): RequestState => ({ userId: null, origin: 'http://localhost:3000', host: 'localhost:3000', forwardedHost: null }));
+vi.mock('@/lib/auth/session', () => ({ sessionUserId: async () => request.userId }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 vi.mock('next/headers', () => ({
-  headers: async () => new Headers({ host: 'localhost:3000', ...(request.origin ? { origin: request.origin } : {}) }),
+  headers: async () =>
+    new Headers({
+      host: request.host,
+      ...(request.origin ? { origin: request.origin } : {}),
+      ...(request.forwardedHost ? { 'x-forwarded-host': request.forwardedHost } : {}),
+    }),
   cookies: async () => ({ get: () => undefined }),
 }));
 vi.mock('next/navigation', () => ({
@@ -23,76 +40,114 @@ const { prisma } = await import('@/lib/db/client');
 const { decideConsentAction } = await import('./actions');
 const { removeRelationshipAction } = await import('@/app/(portal)/customers/[customerId]/actions');
 const { addDevicesAction } = await import('@/app/(portal)/customers/[customerId]/devices/actions');
-const { getRelationshipLink } = await import('@/lib/data/relationships');
-const { fakeDeviceList } = await import('@/test-data/generate');
 
-const ids: Record<string, string> = {};
-let token = '';
-beforeAll(async () => {
-  for (const u of await prisma.user.findMany({ select: { id: true, email: true } })) ids[u.email] = u.id;
-  for (const c of await prisma.customer.findMany({ select: { id: true, domain: true } })) ids[c.domain] = c.id;
-  const u = await prisma.user.findUniqueOrThrow({ where: { email: 'admin@contoso-partner.example' }, include: { partner: true } });
-  token = (
-    await getRelationshipLink({
-      userId: u.id, email: u.email, name: u.name, role: 'PARTNER_ADMIN', partnerId: u.partner!.id, partnerName: u.partner!.name,
-      partnerKind: u.partner!.kind, customerId: null, customerName: null,
-    })
-  ).token;
-});
 beforeEach(() => {
   request.userId = null;
   request.origin = 'http://localhost:3000';
+  request.host = 'localhost:3000';
+  request.forwardedHost = null;
 });
 
-function decide(decision: 'accept' | 'decline', agree = true) {
+const signIn = (who: { userId: string } | null) => (request.userId = who?.userId ?? null);
+
+function decide(token: string, decision: 'accept' | 'decline', agree = true) {
   const form = new FormData();
   form.set('token', token);
   form.set('decision', decision);
   if (agree) form.set('agree', 'yes');
-  return decideConsentAction({ status: 'idle' }, form);
+  return decideConsentAction(null, form);
 }
 
-function addDevices() {
+function addDevices(c: TestCustomer) {
   const form = new FormData();
-  form.set('customerId', ids['tailspin.example']!);
+  form.set('customerId', c.id);
   form.set('profile', 'standard');
   form.set('mode', 'standard');
-  form.append('files', new File([Buffer.from(fakeDeviceList({ devices: 1, seed: 9900 + Math.floor(Math.random() * 1000) }), 'latin1')], 'a.csv'));
+  form.append('files', deviceFile(deviceList(1), 'a.csv'));
   return addDevicesAction(form);
 }
 
+/** A CSP and its link, and a customer with an administrator. */
+async function offer() {
+  const p = await partner();
+  const c = await customer();
+  return { partner: p, token: await relationshipLink(p), customer: c, admin: await customerAdmin(c) };
+}
+
+const relationships = (c: TestCustomer) => prisma.relationship.count({ where: { customerId: c.id } });
+
 describe('giving consent, called directly', () => {
-  it('is refused from another origin, or without one', async () => {
-    request.userId = ids['admin@tailspin.example']!;
+  it('is refused from another origin, or without one, and nothing changes', async () => {
+    const { token, customer: c, admin } = await offer();
+    signIn(admin);
     request.origin = 'https://evil.example';
-    expect(await decide('accept')).toEqual({ status: 'refused', reason: 'foreign-origin' });
+    expect(await decide(token, 'accept')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', reason: 'foreign-origin' } });
+    expect(await decide(token, 'decline')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', reason: 'foreign-origin' } });
+    request.origin = 'not a url';
+    expect(await decide(token, 'accept')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', reason: 'foreign-origin' } });
     request.origin = null;
-    expect(await decide('accept')).toEqual({ status: 'refused', reason: 'foreign-origin' });
+    expect(await decide(token, 'accept')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', reason: 'foreign-origin' } });
+    expect(await relationships(c)).toBe(0);
+    expect(await prisma.auditEvent.count({ where: { customerId: c.id } })).toBe(0);
+  });
+
+  it('is taken from the address the proxy forwarded', async () => {
+    const { partner: p, token, admin } = await offer();
+    signIn(admin);
+    request.host = 'portal-internal:3000';
+    request.forwardedHost = 'portal.example';
+    request.origin = 'https://portal.example';
+    await expect(decide(token, 'accept')).rejects.toMatchObject({ url: `/partner-relationships?accepted=${encodeURIComponent(p.name)}` });
   });
 
   it('is refused to anyone but a customer administrator, and without the box ticked', async () => {
-    expect(await decide('accept')).toEqual({ status: 'refused', reason: 'not-signed-in' });
-    request.userId = ids['sales@contoso-partner.example']!;
-    expect(await decide('accept')).toEqual({ status: 'refused', reason: 'not-customer-admin' });
-    request.userId = ids['admin@tailspin.example']!;
-    expect(await decide('accept', false)).toEqual({ status: 'refused', reason: 'not-agreed' });
-    expect(await prisma.relationship.count({ where: { customerId: ids['tailspin.example']! } })).toBe(0);
+    const { partner: p, token, customer: c, admin } = await offer();
+    expect(await decide(token, 'accept')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    signIn(await agent(p, { role: 'PARTNER_SALES' }));
+    expect(await decide(token, 'accept')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    signIn(admin);
+    expect(await decide(token, 'accept', false)).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: ['agree'], reason: 'not-agreed' },
+      values: { token, decision: 'accept', agree: '' },
+    });
+    expect(await relationships(c)).toBe(0);
   });
 
-  it('accepted, lets the partner add devices; removed by the partner, refuses them', async () => {
-    request.userId = ids['admin@contoso-partner.example']!;
-    expect(await addDevices()).toEqual({ status: 'refused', reason: 'not-found' });
-    request.userId = ids['admin@tailspin.example']!;
-    await expect(decide('accept')).rejects.toMatchObject({ url: '/partner-relationships?accepted=Contoso%20Partner' });
-    request.userId = ids['admin@contoso-partner.example']!;
-    expect(await addDevices()).toMatchObject({ status: 'done', registered: 1 });
+  it('answers a token that stands for nothing with its reason', async () => {
+    const { admin } = await offer();
+    signIn(admin);
+    expect(await decide('A'.repeat(43), 'accept')).toMatchObject({ ok: false, error: { code: 'CONFLICT', reason: 'invalid' } });
+  });
 
-    request.userId = ids['sales@contoso-partner.example']!;
-    expect(await removeRelationshipAction(ids['tailspin.example']!)).toEqual({ status: 'refused', reason: 'forbidden' });
-    request.userId = ids['admin@northwind.example']!;
-    expect(await removeRelationshipAction(ids['tailspin.example']!)).toEqual({ status: 'refused', reason: 'not-found' });
-    request.userId = ids['admin@contoso-partner.example']!;
-    expect(await removeRelationshipAction(ids['tailspin.example']!)).toEqual({ status: 'removed' });
-    expect(await addDevices()).toEqual({ status: 'refused', reason: 'not-found' });
+  it('declined, goes back to the partner list saying so, and gives the partner nothing', async () => {
+    const { partner: p, token, customer: c, admin } = await offer();
+    signIn(admin);
+    // Declining needs no ticked box.
+    await expect(decide(token, 'decline', false)).rejects.toMatchObject({ url: `/partner-relationships?declined=${encodeURIComponent(p.name)}` });
+    expect(await relationships(c)).toBe(0);
+    signIn(await agent(p));
+    expect(await addDevices(c)).toEqual({ ok: false, error: { code: 'NO_RELATIONSHIP' } });
+  });
+
+  it('accepted, lets the partner add devices; removed by the partner’s admin, refuses them', async () => {
+    const { partner: p, token, customer: c, admin } = await offer();
+    const [ana, sam, stranger] = await Promise.all([agent(p), agent(p, { role: 'PARTNER_SALES' }), agent(await partner())]);
+
+    signIn(ana);
+    expect(await addDevices(c)).toEqual({ ok: false, error: { code: 'NO_RELATIONSHIP' } });
+    signIn(admin);
+    await expect(decide(token, 'accept')).rejects.toMatchObject({ url: `/partner-relationships?accepted=${encodeURIComponent(p.name)}` });
+    signIn(ana);
+    expect(await addDevices(c)).toMatchObject({ ok: true, data: { registered: 1 } });
+
+    signIn(sam);
+    expect(await removeRelationshipAction({ customerId: c.id })).toEqual({ ok: false, error: { code: 'FORBIDDEN' } });
+    signIn(stranger);
+    expect(await removeRelationshipAction({ customerId: c.id })).toEqual({ ok: false, error: { code: 'NO_RELATIONSHIP' } });
+    signIn(ana);
+    expect(await addDevices(c)).toMatchObject({ ok: true });
+    expect(await removeRelationshipAction({ customerId: c.id })).toEqual({ ok: true, data: null });
+    expect(await addDevices(c)).toEqual({ ok: false, error: { code: 'NO_RELATIONSHIP' } });
   });
 });

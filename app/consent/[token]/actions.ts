@@ -2,12 +2,10 @@
 
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getActor, isCustomerAdmin } from '@/lib/auth/actor';
+import { z } from 'zod';
+import { customerAdminFormAction } from '@/lib/actions/action';
 import { acceptConsent, declineConsent } from '@/lib/data/relationships';
-
-export type ConsentActionState =
-  | { status: 'idle' }
-  | { status: 'refused'; reason: 'not-signed-in' | 'not-customer-admin' | 'not-agreed' | 'foreign-origin' | 'invalid' | 'expired' | 'used' | 'declined' | 'cancelled' | 'addressed-elsewhere' };
+import { AppError } from '@/lib/errors';
 
 /** Consent is given from the portal's own pages only: the request must come from its own origin. */
 async function fromOwnOrigin(): Promise<boolean> {
@@ -22,20 +20,17 @@ async function fromOwnOrigin(): Promise<boolean> {
   }
 }
 
-export async function decideConsentAction(_previous: ConsentActionState, form: FormData): Promise<ConsentActionState> {
-  if (!(await fromOwnOrigin())) return { status: 'refused', reason: 'foreign-origin' };
-  const actor = await getActor();
-  if (!actor) return { status: 'refused', reason: 'not-signed-in' };
-  if (!isCustomerAdmin(actor)) return { status: 'refused', reason: 'not-customer-admin' };
-  const token = String(form.get('token') ?? '');
-  const decision = form.get('decision');
-  if (decision === 'decline') {
-    const declined = await declineConsent(actor, token);
-    if (!declined.ok) return { status: 'refused', reason: declined.reason };
-    redirect(`/partner-relationships?declined=${encodeURIComponent(declined.partnerName)}`);
-  }
-  if (form.get('agree') !== 'yes') return { status: 'refused', reason: 'not-agreed' };
-  const accepted = await acceptConsent(actor, token);
-  if (!accepted.ok) return { status: 'refused', reason: accepted.reason };
-  redirect(`/partner-relationships?accepted=${encodeURIComponent(accepted.partnerName)}`);
-}
+export const decideConsentAction = customerAdminFormAction({
+  fields: ['token', 'decision', 'agree'],
+  input: z.object({ token: z.string().max(200), decision: z.enum(['accept', 'decline']), agree: z.string() }),
+  run: async ({ token, decision, agree }, admin) => {
+    if (!(await fromOwnOrigin())) throw new AppError('FORBIDDEN', 'Consent is given from the portal’s own pages only.', { reason: 'foreign-origin' });
+    if (decision === 'decline') {
+      const declined = await declineConsent(admin, token);
+      redirect(`/partner-relationships?declined=${encodeURIComponent(declined.partnerName)}`);
+    }
+    if (agree !== 'yes') throw new AppError('INVALID_INPUT', 'Tick the box to agree.', { fields: ['agree'], reason: 'not-agreed' });
+    const accepted = await acceptConsent(admin, token);
+    redirect(`/partner-relationships?accepted=${encodeURIComponent(accepted.partnerName)}`);
+  },
+});

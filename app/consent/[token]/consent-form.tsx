@@ -3,17 +3,26 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button, Checkbox, MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { decideConsentAction, type ConsentActionState } from './actions';
+import type { ActionError, FormState } from '@/lib/actions/result';
+import { decideConsentAction } from './actions';
+
+/** The consent page's message for a refusal. */
+function refusalMessageKey(error: ActionError): string {
+  if (error.reason) return error.reason;
+  if (error.code === 'UNAUTHENTICATED') return 'not-signed-in';
+  if (error.code === 'FORBIDDEN') return 'not-customer-admin';
+  return 'invalid';
+}
 
 export function ConsentForm({ token, partnerName, kind }: { token: string; partnerName: string; kind: 'RESELLER' | 'OEM' }) {
   const t = useTranslations('consent');
-  const [state, action, pending] = useActionState<ConsentActionState, FormData>(decideConsentAction, { status: 'idle' });
+  const [state, action, pending] = useActionState<FormState, FormData>(decideConsentAction, null);
   return (
     <form action={action} style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
       <input type="hidden" name="token" value={token} />
-      {state.status === 'refused' && (
+      {state && !state.ok && (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>{t(`refused.${state.reason}`)}</MessageBarBody>
+          <MessageBarBody>{t(`refused.${refusalMessageKey(state.error)}`)}</MessageBarBody>
         </MessageBar>
       )}
       <Checkbox name="agree" value="yes" required label={t(`agree${kind}`, { partner: partnerName })} />

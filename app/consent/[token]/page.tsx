@@ -2,10 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { LanguagePicker } from '@/components/language-picker';
-import { getActor, isCustomerAdmin } from '@/lib/auth/actor';
+import { getSignedIn, isCustomerAdmin } from '@/lib/auth/actor';
 import { signOutAction } from '@/lib/actions/sign-out';
-import { lookUpConsent } from '@/lib/data/relationships';
-import { prisma } from '@/lib/db/client';
+import { isActiveWith, lookUpConsent } from '@/lib/data/relationships';
 import { ConsentForm } from './consent-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,7 +30,7 @@ export default async function ConsentPage({ params }: { params: Promise<{ token:
     );
   }
   const { offer } = lookup;
-  const actor = await getActor();
+  const actor = await getSignedIn();
   const title = t(`title${offer.kind}`);
   const intro = (
     <>
@@ -81,10 +80,7 @@ export default async function ConsentPage({ params }: { params: Promise<{ token:
     );
   }
 
-  const active = await prisma.relationship.findFirst({
-    where: { partnerId: offer.partner.id, customerId: actor.customerId, kind: offer.kind, status: 'ACTIVE' },
-    select: { id: true },
-  });
+  const active = await isActiveWith(actor, offer.partner.id, offer.kind);
   return (
     <main style={box}>
       {intro}

@@ -15,6 +15,7 @@ export function ApiKeysTable({ rows }: { rows: ApiKeyRow[] }) {
   const columns: DataTableColumn<ApiKeyRow>[] = [
     { id: 'name', header: t('name'), cell: ({ row }) => row.original.name },
     { id: 'prefix', header: t('prefix'), cell: ({ row }) => <code>{row.original.prefix}…</code> },
+    { id: 'scopes', header: t('scopes'), cell: ({ row }) => row.original.scopes.map((s) => t(`scope.${s}`)).join(', ') },
     { id: 'created', header: t('createdAt'), cell: ({ row }) => date(row.original.createdAt) },
     { id: 'used', header: t('lastUsed'), cell: ({ row }) => date(row.original.lastUsedAt) },
     { id: 'status', header: t('status'), cell: ({ row }) => (row.original.revokedAt ? t('revokedOn', { date: date(row.original.revokedAt) }) : t('active')) },
@@ -29,7 +30,7 @@ export function ApiKeysTable({ rows }: { rows: ApiKeyRow[] }) {
             aria-label={t('revokeFor', { name: row.original.name })}
             onClick={() => {
               if (window.confirm(t('confirmRevoke', { name: row.original.name }))) {
-                startTransition(async () => void (await revokeApiKeyAction(row.original.id)));
+                startTransition(async () => void (await revokeApiKeyAction({ id: row.original.id })));
               }
             }}
           >

@@ -2,21 +2,20 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { PageHeading } from '@/components/page-heading';
-import { requirePartnerActor } from '@/lib/auth/actor';
-import { findCustomer, getCustomerOrThrow } from '@/lib/data/customers';
+import { requireCustomerScopeForPage } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/principal';
 import { RemoveRelationship } from './_components/remove-relationship';
 
 type Params = Promise<{ customerId: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const actor = await requirePartnerActor();
-  const customer = await findCustomer(actor, (await params).customerId);
-  return { title: customer?.name };
+  const { customer } = await requireCustomerScopeForPage((await params).customerId);
+  return { title: customer.name };
 }
 
 export default async function CustomerPage({ params }: { params: Params }) {
-  const actor = await requirePartnerActor();
-  const customer = await getCustomerOrThrow(actor, (await params).customerId);
+  const scope = await requireCustomerScopeForPage((await params).customerId);
+  const { customer } = scope;
   const t = await getTranslations('customer');
   const tc = await getTranslations('customers');
   const format = await getFormatter();
@@ -30,10 +29,10 @@ export default async function CustomerPage({ params }: { params: Params }) {
         <dt>{t('domain')}</dt>
         <dd style={{ margin: 0 }}>{customer.domain}</dd>
         <dt>{t('relationship')}</dt>
-        <dd style={{ margin: 0 }}>{tc(`kind.${customer.relationship.kind}`)}</dd>
+        <dd style={{ margin: 0 }}>{tc(`kind.${scope.kind}`)}</dd>
         <dt>{t('since')}</dt>
         <dd style={{ margin: 0 }}>
-          {customer.relationship.since ? format.dateTime(new Date(customer.relationship.since), { dateStyle: 'long' }) : '—'}
+          {scope.since ? format.dateTime(new Date(scope.since), { dateStyle: 'long' }) : '—'}
         </dd>
       </dl>
       <h2 style={{ fontSize: 20, fontWeight: 600 }}>{t('manage')}</h2>
@@ -42,8 +41,8 @@ export default async function CustomerPage({ params }: { params: Params }) {
           <Link href={`/customers/${customer.id}/devices`}>{t('devices')}</Link>
         </li>
       </ul>
-      {actor.role === 'PARTNER_ADMIN' && (
-        <RemoveRelationship customerId={customer.id} customerName={customer.name} kind={customer.relationship.kind} />
+      {can(scope.principal, 'relationships:remove') && (
+        <RemoveRelationship customerId={customer.id} customerName={customer.name} kind={scope.kind} />
       )}
     </>
   );

@@ -53,7 +53,7 @@ export function PartnersTable({ rows }: { rows: PartnerRelationshipRow[] }) {
         onConfirm={() =>
           startTransition(async () => {
             if (!removing) return;
-            const result = await removePartnerAction(removing.id);
+            const result = await removePartnerAction({ relationshipId: removing.id });
             if (result.ok) setRemoved(removing.partnerName);
             setRemoving(null);
           })

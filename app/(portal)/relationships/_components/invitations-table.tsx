@@ -36,7 +36,7 @@ export function InvitationsTable({ rows, canCancel }: { rows: Row[]; canCancel: 
                 size="small"
                 disabled={pending}
                 aria-label={t('cancelFor', { organisation: row.original.organisationName })}
-                onClick={() => startTransition(async () => void (await cancelInvitationAction(row.original.id)))}
+                onClick={() => startTransition(async () => void (await cancelInvitationAction({ invitationId: row.original.id })))}
               >
                 {t('cancel')}
               </Button>

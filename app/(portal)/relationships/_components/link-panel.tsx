@@ -12,7 +12,7 @@ import {
   MessageBarBody,
   Textarea,
 } from '@fluentui/react-components';
-import { regenerateLinkAction } from '../actions';
+import { renewLinkAction } from '../actions';
 
 export function LinkPanel({
   url,
@@ -75,7 +75,7 @@ export function LinkPanel({
         onCancel={() => setConfirming(false)}
         onConfirm={() =>
           startTransition(async () => {
-            const result = await regenerateLinkAction();
+            const result = await renewLinkAction({});
             setConfirming(false);
             setCopied(false);
             setRegenerated(result.ok);

@@ -1,3 +1,3 @@
-import { handlers } from '@/auth';
+import { authRouteHandlers } from '@/lib/auth/session';
 
-export const { GET, POST } = handlers;
+export const { GET, POST } = authRouteHandlers;

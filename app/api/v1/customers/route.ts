@@ -1,9 +1,9 @@
+import { customerCollection, jsonOf } from '@/lib/api/response-schemas';
 import { apiRoute } from '@/lib/api/route';
-import { json } from '@/lib/api/problem';
 import { listApiCustomers } from '@/lib/data/api';
 
 /** The customers the caller may act for. */
-export const GET = apiRoute(async ({ caller }) => {
-  const items = await listApiCustomers(caller);
-  return json({ totalCount: items.length, items, attributes: { objectType: 'Collection' } });
+export const GET = apiRoute('customers:read', async ({ principal }) => {
+  const items = await listApiCustomers(principal);
+  return jsonOf(customerCollection, { totalCount: items.length, items, attributes: { objectType: 'Collection' } });
 });

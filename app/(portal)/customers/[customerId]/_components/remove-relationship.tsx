@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { refusalKey } from '@/lib/actions/result';
 import { removeRelationshipAction } from '../actions';
 
 /**
@@ -43,13 +44,13 @@ export function RemoveRelationship({ customerId, customerName, kind }: { custome
               disabled={pending}
               onClick={() =>
                 startTransition(async () => {
-                  const result = await removeRelationshipAction(customerId);
-                  if (result.status === 'removed') {
+                  const result = await removeRelationshipAction({ customerId });
+                  if (result.ok) {
                     router.push('/customers?removed=1');
                     return;
                   }
                   setConfirming(false);
-                  setError(t(`refused.${result.reason}`));
+                  setError(t(`refused.${refusalKey(result.error) === 'not-signed-in' || refusalKey(result.error) === 'forbidden' ? refusalKey(result.error) : 'not-found'}`));
                 })
               }
             >

@@ -4,9 +4,8 @@ import { getTranslations } from 'next-intl/server';
 import { PageHeading } from '@/components/page-heading';
 import { Pager } from '@/components/pager';
 import { SearchForm } from '@/components/search-form';
-import { requirePartnerActor } from '@/lib/auth/actor';
-import { canAddDevices, canDeleteDevices } from '@/lib/auth/permissions';
-import { getCustomerOrThrow } from '@/lib/data/customers';
+import { requireCustomerScopeForPage } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/principal';
 import { DEVICE_SORT_KEYS, listBatches, listDevices } from '@/lib/data/devices';
 import { readTableQuery, type SearchParams } from '@/lib/data/paging';
 import { AddDevices } from './_components/add-devices';
@@ -24,10 +23,10 @@ export default async function DevicesPage({
   params: Promise<{ customerId: string }>;
   searchParams: Promise<SearchParams>;
 }) {
-  const actor = await requirePartnerActor();
-  const customer = await getCustomerOrThrow(actor, (await params).customerId);
+  const scope = await requireCustomerScopeForPage((await params).customerId);
+  const { customer, principal } = scope;
   const query = readTableQuery(await searchParams, DEVICE_SORT_KEYS, { sort: 'added', dir: 'desc', pageSize: 25 });
-  const [devices, batches] = await Promise.all([listDevices(actor, customer.id, query), listBatches(actor, customer.id)]);
+  const [devices, batches] = await Promise.all([listDevices(scope, query), listBatches(scope)]);
   const t = await getTranslations('devices');
   const tc = await getTranslations('customers');
   return (
@@ -43,7 +42,7 @@ export default async function DevicesPage({
         </h2>
         <p style={{ maxWidth: 720 }}>{t('applyProfilesHelp')}</p>
         <div style={{ display: 'flex', gap: 24, alignItems: 'center' }}>
-          {canAddDevices(actor.role) && <AddDevices customerId={customer.id} customerName={customer.name} />}
+          {can(principal, 'devices:add') && <AddDevices customerId={customer.id} customerName={customer.name} />}
           <a href="/autopilot-devices-sample.csv" download>
             {t('downloadSample')}
           </a>
@@ -59,7 +58,7 @@ export default async function DevicesPage({
           customerId={customer.id}
           rows={devices.rows}
           sort={{ key: query.sort, dir: query.dir }}
-          canDelete={canDeleteDevices(actor.role)}
+          canDelete={can(principal, 'devices:delete')}
         />
         <Pager page={devices.page} pageCount={devices.pageCount} total={devices.total} />
       </section>

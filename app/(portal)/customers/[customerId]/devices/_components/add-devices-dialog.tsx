@@ -40,7 +40,8 @@ import {
   type Lang,
   type UploadFile,
 } from '@/lib/autopilot';
-import { addDevicesAction, type AddDevicesResult } from '../actions';
+import { refusalKey, type ActionResult } from '@/lib/actions/result';
+import { addDevicesAction, type UploadOutcome } from '../actions';
 import { DevicesFound } from './devices-found';
 import { FileDrop } from './file-drop';
 import { ProblemList } from './problem-list';
@@ -76,7 +77,7 @@ export default function AddDevicesDialog({
   const [profile, setProfile] = useState<DeviceProfile>('standard');
   const [mode, setMode] = useState<DeviceMode>('standard');
   const [files, setFiles] = useState<ChosenFile[]>([]);
-  const [result, setResult] = useState<AddDevicesResult | null>(null);
+  const [result, setResult] = useState<ActionResult<UploadOutcome> | null>(null);
   const [uploading, startUpload] = useTransition();
 
   const groupTag = groupTagFor(profile, mode) ?? '';
@@ -109,13 +110,15 @@ export default function AddDevicesDialog({
       for (const f of files) form.append('files', new File([f.bytes.slice().buffer], f.name, { type: 'text/csv' }));
       const outcome = await addDevicesAction(form);
       setResult(outcome);
-      if (outcome.status === 'done') {
+      if (outcome.ok) {
         setFiles([]);
         router.refresh();
       }
     });
 
-  const serverProblems = result?.status === 'invalid' ? result.problems : null;
+  const serverProblems = result && !result.ok && result.error.code === 'INVALID_DEVICES' ? (result.error.problems ?? null) : null;
+  const refusal = result && !result.ok && result.error.code !== 'INVALID_DEVICES' ? refusalKey(result.error) : null;
+  const done = result?.ok ? result.data : null;
   const problems = serverProblems ?? verdict?.problems ?? [];
   const errors = problems.filter((p) => p.severity === 'error').length;
 
@@ -198,7 +201,7 @@ export default function AddDevicesDialog({
               </MessageBar>
             )}
 
-            {verdict && verdict.devices.length > 0 && result?.status !== 'done' && <DevicesFound devices={verdict.devices} />}
+            {verdict && verdict.devices.length > 0 && !done && <DevicesFound devices={verdict.devices} />}
 
             {errors > 0 && <ProblemList problems={problems} fromServer={serverProblems !== null} />}
             {errors === 0 && problems.length > 0 && <ProblemList problems={problems} fromServer={false} />}
@@ -206,22 +209,22 @@ export default function AddDevicesDialog({
             {uploading && <ProgressBar thickness="large" aria-label={t('uploading')} />}
             {uploading && <Text>{t('uploading')}</Text>}
 
-            {result?.status === 'refused' && (
+            {refusal && (
               <MessageBar intent="error" role="alert">
                 <MessageBarBody>
                   <MessageBarTitle>{t('refusedTitle')}</MessageBarTitle>
-                  {t(`refused.${result.reason}`)}
+                  {t(`refused.${refusal === 'conflict' ? 'not-found' : refusal}`)}
                 </MessageBarBody>
               </MessageBar>
             )}
-            {result?.status === 'done' && <UploadResult result={result} />}
+            {done && <UploadResult result={done} />}
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" disabled={!verdict?.accepted || uploading} onClick={upload}>
               {t('upload')}
             </Button>
             <DialogTrigger disableButtonEnhancement>
-              <Button>{result?.status === 'done' ? t('close') : t('cancel')}</Button>
+              <Button>{done ? t('close') : t('cancel')}</Button>
             </DialogTrigger>
           </DialogActions>
         </DialogBody>

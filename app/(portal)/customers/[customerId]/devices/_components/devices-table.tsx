@@ -7,6 +7,7 @@ import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { DataTable, type DataTableColumn, type SortState } from '@/components/data-table';
 import type { DeviceRow } from '@/lib/data/devices';
+import { refusalKey } from '@/lib/actions/result';
 import { deleteDeviceAction } from '../actions';
 
 export function DevicesTable({
@@ -87,9 +88,10 @@ export function DevicesTable({
         onConfirm={() =>
           startTransition(async () => {
             if (!confirming) return;
-            const result = await deleteDeviceAction(customerId, confirming.id);
+            const result = await deleteDeviceAction({ customerId, deviceId: confirming.id });
             setConfirming(null);
-            setError(result.status === 'deleted' ? null : t(`deleteRefused.${result.reason}`));
+            const key = result.ok ? null : refusalKey(result.error);
+            setError(key === null ? null : t(`deleteRefused.${key === 'not-signed-in' || key === 'forbidden' ? key : 'not-found'}`));
             router.refresh();
           })
         }

@@ -4,11 +4,11 @@ import { useLocale, useTranslations } from 'next-intl';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { DataTable, type DataTableColumn } from '@/components/data-table';
 import type { Lang } from '@/lib/autopilot';
-import type { AddDevicesResult, UploadedDevice } from '../actions';
+import type { UploadedDevice, UploadOutcome } from '../actions';
 import { downloadReport, usePlace } from './problem-list';
 
 /** What became of every device of the upload: registered, or why not. */
-export function UploadResult({ result }: { result: Extract<AddDevicesResult, { status: 'done' }> }) {
+export function UploadResult({ result }: { result: UploadOutcome }) {
   const t = useTranslations('addDevices');
   const lang = useLocale() as Lang;
   const place = usePlace();

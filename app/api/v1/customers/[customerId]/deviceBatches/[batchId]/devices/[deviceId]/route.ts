@@ -1,13 +1,10 @@
-import { problems } from '@/lib/api/problem';
-import { apiRoute } from '@/lib/api/route';
-import { deleteApiDevice, mayActFor } from '@/lib/data/api';
+import { customerRoute } from '@/lib/api/route';
+import { deregisterDevice } from '@/lib/services/deregistration';
 
 type Params = { customerId: string; batchId: string; deviceId: string };
 
-/** Deregisters one device. */
-export const DELETE = apiRoute<Params>(async ({ caller, params }) => {
-  if (!(await mayActFor(caller, params.customerId))) return problems.noRelationship();
-  const deleted = await deleteApiDevice(caller, params.customerId, params.batchId, params.deviceId);
-  if (!deleted) return problems.notFound('device in this batch');
+/** Deregisters one device of the batch. */
+export const DELETE = customerRoute<Params>('devices:delete', async ({ scope, params }) => {
+  await deregisterDevice(scope, { deviceId: params.deviceId, batchId: params.batchId });
   return new Response(null, { status: 204 });
 });

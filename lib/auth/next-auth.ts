@@ -1,9 +1,10 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
-import { prisma } from '@/lib/db/client';
-import { verifyPassword } from '@/lib/auth/password';
+import { hashPassword, needsRehash, verifyPassword } from '@/lib/auth/password';
 import { authSecret } from '@/lib/auth/secret';
+import { isExpectedSignInFailure } from '@/lib/auth/sign-in-log';
+import { findUserForSignIn, upgradePasswordHash } from '@/lib/data/accounts';
 import { createRateLimit } from '@/lib/rate-limit';
 
 /** Refused after 10 failed attempts for one email within a few minutes: the page says to wait. */
@@ -15,6 +16,10 @@ export class TooManyAttempts extends CredentialsSignin {
 const globalForAttempts = globalThis as unknown as { signInAttempts?: ReturnType<typeof createRateLimit> };
 const attempts = (globalForAttempts.signInAttempts ??= createRateLimit(10, 1 / 90));
 
+/** A hash of no one's password, checked for unknown emails. */
+let unknownUser: Promise<string> | undefined;
+const unknownUserHash = () => (unknownUser ??= hashPassword(crypto.randomUUID()));
+
 const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(200) });
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -25,7 +30,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an expected outcome, answered on the page: not an error for the log.
     error(error) {
-      if (error.name !== 'CredentialsSignin' && error.name !== 'TooManyAttempts') console.error(error);
+      if (!isExpectedSignInFailure(error)) console.error(error);
     },
   },
   providers: [
@@ -35,13 +40,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) throw new CredentialsSignin();
         if (!attempts.hasRoom(parsed.data.email)) throw new TooManyAttempts();
-        const user = await prisma.user.findUnique({
-          where: { email: parsed.data.email },
-          select: { id: true, email: true, name: true, passwordHash: true },
-        });
-        if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
+        const user = await findUserForSignIn(parsed.data.email);
+        // An unknown email costs the same check as a known one: the time taken tells nothing.
+        const matches = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await unknownUserHash()));
+        if (!user || !matches) {
           attempts.take(parsed.data.email);
           throw new CredentialsSignin();
+        }
+        // A hash from before (bcrypt, or weaker scrypt) is replaced while the password is at hand.
+        if (needsRehash(user.passwordHash)) {
+          try {
+            await upgradePasswordHash(user.id, user.passwordHash, await hashPassword(parsed.data.password));
+          } catch (error) {
+            console.error('Could not upgrade a password hash; the old one still works.', error);
+          }
         }
         return { id: user.id, email: user.email, name: user.name };
       },

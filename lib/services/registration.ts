@@ -1,15 +1,19 @@
 /**
  * Registering devices for a customer: the one code path behind every door
  * (the Add devices page, the REST API, the demo seed). The list has already
- * been judged by the validator; this stores it, refusing each device that is
- * already registered, with Microsoft's error for it.
+ * been judged by the validator; this stores it under the customer scope,
+ * refusing each device that is already registered, with Microsoft's error.
  */
-import { createHash } from 'node:crypto';
 import type { DeviceIdentifiers } from '@/lib/autopilot';
+import { auditActor, can } from '@/lib/auth/principal';
+import { prisma } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
+import { lockCustomerScope, ownedBy, type CustomerScope } from '@/lib/data/scope';
+import { AppError } from '@/lib/errors';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import { deviceKeys, type DeviceKeys } from './device-keys';
 
-type Tx = Prisma.TransactionClient;
+export type Tx = Prisma.TransactionClient;
 
 export type RegistrationError =
   | { name: 'ZtdDeviceAlreadyAssigned'; code: 806 }
@@ -19,16 +23,13 @@ export const ALREADY_ASSIGNED: RegistrationError = { name: 'ZtdDeviceAlreadyAssi
 export const ASSIGNED_TO_OTHER_TENANT: RegistrationError = { name: 'ZtdDeviceAssignedToOtherTenant', code: 808 };
 
 export interface RegistrationRequest {
-  partnerId: string;
-  customerId: string;
-  uploadedById: string | null;
-  actorEmail: string | null;
   groupTag: string;
   profile: string | null;
   mode: string | null;
   source: 'FILES' | 'API';
+  /** The file names, or the API key's name. */
   sourceDetail: string;
-  /** The batch's name (Partner Center's batchId); the file names for uploads. */
+  /** The batch's name (Partner Center's batchId). */
   batchName?: string | null;
   /** Add the devices to this batch of the partner's for the customer, instead of a new one. */
   existingBatchId?: string;
@@ -37,9 +38,7 @@ export interface RegistrationRequest {
   devices: DeviceIdentifiers[];
 }
 
-export type DeviceOutcome =
-  | { status: 'registered'; deviceId: string }
-  | { status: 'rejected'; error: RegistrationError };
+export type DeviceOutcome = { status: 'registered'; deviceId: string } | { status: 'rejected'; error: RegistrationError };
 
 export interface RegistrationResult {
   /** Null when no device could be registered: nothing was stored. */
@@ -49,53 +48,15 @@ export interface RegistrationResult {
   registered: number;
 }
 
-/** Thrown when the partner may no longer act for the customer at the moment of storing. */
-export class NoActiveRelationshipError extends Error {
-  constructor() {
-    super('No active relationship between this partner and this customer.');
-  }
-}
-
-/** Thrown when the batch to add to is not one of the partner's for the customer. */
-export class BatchNotFoundError extends Error {
-  constructor() {
-    super('No such batch for this partner and customer.');
-  }
-}
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-export function hashDigest(hardwareHash: string): string {
-  return sha256(hardwareHash);
-}
-
-export function tupleDigest(d: Pick<DeviceIdentifiers, 'serialNumber' | 'manufacturer' | 'model'>): string | null {
-  return d.serialNumber !== null && d.manufacturer !== null && d.model !== null
-    ? sha256(`${d.serialNumber}\u0000${d.manufacturer}\u0000${d.model}`)
-    : null;
-}
-
-interface Keys {
-  hashDigest: string | null;
-  productKey: string | null;
-  tupleDigest: string | null;
-}
-
 /**
- * Stores the registrable devices and their batch in one transaction: all of
- * them or none. The database's unique keys guarantee a device is registered
- * once across every tenant; should another upload win a race for the same
- * device, the whole transaction is retried and that device is refused.
+ * Runs a write in one transaction, again when another request won a race
+ * for a unique key (a device, an idempotency key): the retry reads what the
+ * winner stored and answers accordingly.
  */
-export async function registerDevices(db: PrismaClient, request: RegistrationRequest): Promise<RegistrationResult> {
-  const keys: Keys[] = request.devices.map((d) => ({
-    hashDigest: d.hardwareHash === null ? null : hashDigest(d.hardwareHash),
-    productKey: d.productKey,
-    tupleDigest: tupleDigest(d),
-  }));
+export async function inRetriedTransaction<T>(db: PrismaClient, write: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction((tx) => store(tx, request, keys));
+      return await db.$transaction(write, { timeout: 60_000, maxWait: 60_000 });
     } catch (error) {
       if (attempt < 3 && isUniqueViolation(error)) continue;
       throw error;
@@ -103,16 +64,19 @@ export async function registerDevices(db: PrismaClient, request: RegistrationReq
   }
 }
 
-async function store(tx: Tx, request: RegistrationRequest, keys: Keys[]): Promise<RegistrationResult> {
-  // Writing to the relationship first takes its lock (SQLite: the database's; PostgreSQL: the
-  // row's) for the whole transaction: a removal either waits for this batch to be stored in
-  // full, or comes first and this batch is refused. Never half.
-  const { count } = await tx.relationship.updateMany({
-    where: { partnerId: request.partnerId, customerId: request.customerId, status: 'ACTIVE' },
-    data: { updatedAt: new Date() },
-  });
-  if (count === 0) throw new NoActiveRelationshipError();
+/** Stores the registrable devices and their batch in one transaction: all of them or none. */
+export function registerDevices(scope: CustomerScope, request: RegistrationRequest, db: PrismaClient = prisma): Promise<RegistrationResult> {
+  return inRetriedTransaction(db, (tx) => storeDevices(tx, scope, request));
+}
 
+/**
+ * The registration's writes, inside the caller's transaction: the
+ * relationship's lock first, then the batch, the devices and the audit event.
+ */
+export async function storeDevices(tx: Tx, scope: CustomerScope, request: RegistrationRequest): Promise<RegistrationResult> {
+  if (!can(scope.principal, 'devices:add')) throw new AppError('FORBIDDEN');
+  await lockCustomerScope(tx, scope);
+  const keys = request.devices.map(deviceKeys);
   const owners = await existingOwners(tx, keys);
   const outcomes: DeviceOutcome[] = [];
   const rows: Array<{ index: number; id: string }> = [];
@@ -123,26 +87,24 @@ async function store(tx: Tx, request: RegistrationRequest, keys: Keys[]): Promis
       (k.tupleDigest && owners.tuple.get(k.tupleDigest)) ||
       null;
     if (owner) {
-      outcomes.push({ status: 'rejected', error: owner === request.customerId ? ALREADY_ASSIGNED : ASSIGNED_TO_OTHER_TENANT });
+      outcomes.push({ status: 'rejected', error: owner === scope.customerId ? ALREADY_ASSIGNED : ASSIGNED_TO_OTHER_TENANT });
     } else {
       const id = crypto.randomUUID();
       rows.push({ index, id });
       outcomes.push({ status: 'registered', deviceId: id });
     }
   });
-  const batch = await openBatch(tx, request, rows.length);
+  const batch = await openBatch(tx, scope, request, rows.length);
   if (!batch) return { batchId: null, outcomes, registered: 0 };
   await insertDevices(
     tx,
     rows.map(({ index, id }) => ({ id, device: request.devices[index]!, keys: keys[index]! })),
-    { customerId: request.customerId, partnerId: request.partnerId, batchId: batch.id, groupTag: request.groupTag },
+    { ...ownedBy(scope), batchId: batch.id, groupTag: request.groupTag },
   );
   await tx.auditEvent.create({
     data: {
-      actorId: request.uploadedById,
-      actorEmail: request.actorEmail,
-      partnerId: request.partnerId,
-      customerId: request.customerId,
+      ...auditActor(scope.principal),
+      ...ownedBy(scope),
       action: request.existingBatchId ? 'devices.added' : 'devices.registered',
       targetType: 'DeviceBatch',
       targetId: batch.id,
@@ -159,21 +121,20 @@ async function store(tx: Tx, request: RegistrationRequest, keys: Keys[]): Promis
 }
 
 /** The batch the devices go into: the one named, a new one, or none when nothing is to be stored. */
-async function openBatch(tx: Tx, request: RegistrationRequest, registering: number): Promise<{ id: string } | null> {
+async function openBatch(tx: Tx, scope: CustomerScope, request: RegistrationRequest, registering: number): Promise<{ id: string } | null> {
   if (request.existingBatchId) {
     const { count } = await tx.deviceBatch.updateMany({
-      where: { id: request.existingBatchId, partnerId: request.partnerId, customerId: request.customerId },
+      where: { id: request.existingBatchId, ...ownedBy(scope) },
       data: { deviceCount: { increment: registering } },
     });
-    if (count === 0) throw new BatchNotFoundError();
+    if (count === 0) throw new AppError('NOT_FOUND', 'No such batch.', { reason: 'batch' });
     return { id: request.existingBatchId };
   }
   if (registering === 0 && !request.keepEmptyBatch) return null;
   return tx.deviceBatch.create({
     data: {
-      partnerId: request.partnerId,
-      customerId: request.customerId,
-      uploadedById: request.uploadedById,
+      ...ownedBy(scope),
+      uploadedById: scope.principal.type === 'agent' ? scope.principal.userId : null,
       name: request.batchName ?? null,
       groupTag: request.groupTag,
       profile: request.profile,
@@ -197,7 +158,7 @@ const INSERT_CHUNK = 1000;
  */
 async function insertDevices(
   tx: Tx,
-  rows: Array<{ id: string; device: DeviceIdentifiers; keys: Keys }>,
+  rows: Array<{ id: string; device: DeviceIdentifiers; keys: DeviceKeys }>,
   batch: { customerId: string; partnerId: string; batchId: string; groupTag: string },
 ): Promise<void> {
   const now = new Date();
@@ -212,8 +173,8 @@ async function insertDevices(
   }
 }
 
-/** Which customer already holds each key, for the keys of this request. */
-async function existingOwners(tx: Tx, keys: Keys[]) {
+/** Which customer already holds each key, for the keys of this request (across every tenant: uniqueness is global). */
+async function existingOwners(tx: Tx, keys: DeviceKeys[]) {
   const hashes = keys.flatMap((k) => (k.hashDigest ? [k.hashDigest] : []));
   const productKeys = keys.flatMap((k) => (k.productKey ? [k.productKey] : []));
   const tuples = keys.flatMap((k) => (k.tupleDigest ? [k.tupleDigest] : []));

@@ -1,0 +1,49 @@
+import 'server-only';
+import { prisma } from '@/lib/db/client';
+import { isCustomerAdminRole, isPartnerRole } from '@/lib/auth/permissions';
+import type { AgentPrincipal } from '@/lib/auth/principal';
+
+/** A customer organisation's administrator, as the database knows them now. */
+export interface CustomerAdmin {
+  type: 'customer-admin';
+  userId: string;
+  email: string;
+  name: string;
+  customerId: string;
+  customerName: string;
+}
+
+/** Whoever is signed in: a partner's agent or a customer's administrator. */
+export type SignedIn = AgentPrincipal | CustomerAdmin;
+
+/** The signed-in user as the database knows them now (not as the session cookie remembers); null for an account that no longer fits either. */
+export async function readSignedIn(userId: string): Promise<SignedIn | null> {
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      partner: { select: { id: true, name: true, kind: true } },
+      customer: { select: { id: true, name: true } },
+    },
+  });
+  if (!user) return null;
+  if (isPartnerRole(user.role) && user.partner) {
+    return {
+      type: 'agent',
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      partnerId: user.partner.id,
+      partnerName: user.partner.name,
+      partnerKind: user.partner.kind,
+    };
+  }
+  if (isCustomerAdminRole(user.role) && user.customer) {
+    return { type: 'customer-admin', userId: user.id, email: user.email, name: user.name, customerId: user.customer.id, customerName: user.customer.name };
+  }
+  return null;
+}

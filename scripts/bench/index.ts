@@ -4,16 +4,21 @@
  */
 import { benchBundle, printBundle } from './bundle';
 import { benchServer, printApi, printDevicesPage } from './server';
+import { benchSignIn, printSignIn } from './sign-in';
+import { printSignInOverHttp } from './sign-in-http';
 import { benchStorage, printStorage } from './storage';
 import { benchValidator, printValidator } from './validator';
 
 const validator = benchValidator();
 printValidator(validator);
+const signIn = await benchSignIn();
+printSignIn(signIn);
 const storage = await benchStorage();
 printStorage(storage);
-const { devicesPage, api } = await benchServer();
+const { devicesPage, api, signIn: signInOverHttp } = await benchServer();
 printDevicesPage(devicesPage);
 printApi(api);
+printSignInOverHttp(signInOverHttp);
 const bundle = benchBundle(['/customers/[customerId]/devices', '/customers', '/sign-in']);
 printBundle(bundle);
-if (process.argv.includes('--json')) console.log(JSON.stringify({ validator, storage, devicesPage, api, bundle }, null, 2));
+if (process.argv.includes('--json')) console.log(JSON.stringify({ validator, signIn, signInOverHttp, storage, devicesPage, api, bundle }, null, 2));

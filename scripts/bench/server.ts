@@ -12,11 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { validateDevices } from '@/lib/autopilot';
-import { newApiKey } from '@/lib/api/keys';
+import { newApiKey } from '@/lib/auth/api-keys';
+import bcrypt from 'bcryptjs';
 import { hashPassword } from '@/lib/auth/password';
 import { fakeHash, seeded } from '@/test-data/generate';
 import { migrateSqlite } from '@/lib/db/migrate-sqlite';
 import { fmt, median } from './measure';
+import { benchSignInOverHttp, SIGN_IN_ACCOUNTS, type SignInHttpFigures } from './sign-in-http';
 
 export interface ApiFigures {
   devices: number;
@@ -42,8 +44,15 @@ async function fillDatabase(file: string, big: number, small: number, apiKeyHash
   const db = new Database(file);
   const now = new Date().toISOString();
   const passwordHash = await hashPassword(PASSWORD);
+  // Accounts for the sign-in measure: hashes as an install from before keeps them (bcrypt), and as made now.
+  const bcryptHash = await bcrypt.hash(PASSWORD, 12);
   db.transaction(() => {
+    const account = db.prepare(`INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "partnerId", "createdAt") VALUES (?, ?, 'Bench', ?, 'PARTNER_SALES', 'p', ?)`);
     db.prepare(`INSERT INTO "Partner" ("id", "name", "kind", "createdAt") VALUES ('p', 'Bench Partner', 'CSP', ?)`).run(now);
+    for (let n = 0; n < SIGN_IN_ACCOUNTS; n++) {
+      account.run(`bcrypt-${n}`, `bcrypt-${n}@bench.example`, bcryptHash, now);
+      account.run(`scrypt-${n}`, `scrypt-${n}@bench.example`, passwordHash, now);
+    }
     db.prepare(
       `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "partnerId", "createdAt") VALUES ('u', 'bench@partner.example', 'Bench', ?, 'PARTNER_ADMIN', 'p', ?)`,
     ).run(passwordHash, now);
@@ -151,7 +160,11 @@ async function benchApi(key: string, devices: number, rounds: number): Promise<A
   return { devices, apiMs, validatorMs, ratio: apiMs / validatorMs };
 }
 
-export async function benchServer(big = 100_000, small = 100, rounds = 40): Promise<{ devicesPage: DevicesPageFigures; api: ApiFigures }> {
+export async function benchServer(
+  big = 100_000,
+  small = 100,
+  rounds = 40,
+): Promise<{ devicesPage: DevicesPageFigures; api: ApiFigures; signIn: SignInHttpFigures[] }> {
   if (!existsSync('.next/BUILD_ID')) execFileSync('npx', ['next', 'build'], { stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'bench-page-'));
   const file = join(dir, 'bench.db');
@@ -184,7 +197,8 @@ export async function benchServer(big = 100_000, small = 100, rounds = 40): Prom
     const bigMs = median(bigTimes);
     const smallMs = median(smallTimes);
     const api = await benchApi(apiKey.key, 500, 10);
-    return { devicesPage: { bigDevices: big, smallDevices: small, bigMs, smallMs, ratio: bigMs / smallMs }, api };
+    const signInFigures = await benchSignInOverHttp(BASE);
+    return { devicesPage: { bigDevices: big, smallDevices: small, bigMs, smallMs, ratio: bigMs / smallMs }, api, signIn: signInFigures };
   } finally {
     if (server.pid) process.kill(-server.pid, 'SIGTERM');
     rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,9 @@ import Database from 'better-sqlite3';
 import { validateUpload } from '@/lib/autopilot';
 import { createPrismaClient } from '@/lib/db/client';
 import { migrateSqlite } from '@/lib/db/migrate-sqlite';
-import { hashDigest, registerDevices } from '@/lib/registration/register';
+import { requireCustomerScope } from '@/lib/data/scope';
+import { hashDigest } from '@/lib/services/device-keys';
+import { registerDevices } from '@/lib/services/registration';
 import { ansi, fakeDeviceList } from '@/test-data/generate';
 import { fmt, median } from './measure';
 
@@ -33,6 +35,11 @@ export async function benchStorage(devices = 500, rounds = 15): Promise<StorageF
     await prisma.relationship.create({
       data: { partnerId: partner.id, customerId: customer.id, kind: 'RESELLER', status: 'ACTIVE', approvedAt: new Date() },
     });
+    const scope = await requireCustomerScope(
+      { type: 'api-key', keyId: 'bench', keyName: 'Bench key', scopes: ['read', 'write', 'delete'], partnerId: partner.id, partnerName: partner.name, partnerKind: 'CSP' },
+      customer.id,
+      prisma,
+    );
     const batch = await prisma.deviceBatch.create({
       data: { partnerId: partner.id, customerId: customer.id, groupTag: 'bench', source: 'FILES', sourceDetail: 'bare', deviceCount: devices },
     });
@@ -52,18 +59,14 @@ export async function benchStorage(devices = 500, rounds = 15): Promise<StorageF
       const forRegister = list(100_000 + round);
       const forBare = list(200_000 + round).map((d) => ({ ...d, digest: hashDigest(d.hardwareHash!) }));
       let start = performance.now();
-      const result = await registerDevices(prisma, {
-        partnerId: partner.id,
-        customerId: customer.id,
-        uploadedById: null,
-        actorEmail: null,
+      const result = await registerDevices(scope, {
         groupTag: 'Microsoft365Managed_Standard',
         profile: 'standard',
         mode: 'standard',
         source: 'FILES',
         sourceDetail: 'bench.csv',
         devices: forRegister,
-      });
+      }, prisma);
       const registerMs = performance.now() - start;
       if (result.registered !== devices) throw new Error(`registered ${result.registered} of ${devices}`);
 

@@ -269,3 +269,39 @@ test('too many requests for one key answer 429 with Retry-After', async ({ page,
   expect(Number(limited!.headers()['retry-after'])).toBeGreaterThanOrEqual(1);
   expect((await conforms(limited!, 'Problem')).code).toBe('RateLimited');
 });
+
+test('a key narrowed to Read on the API keys page reads, and is refused to write or delete', async ({ page, playwright, baseURL }) => {
+  await signIn(page, CONTOSO_ADMIN);
+  await page.getByRole('link', { name: 'API keys' }).click();
+  await page.getByRole('button', { name: 'New API key' }).click();
+  const scopes = page.getByRole('group', { name: 'Scopes' });
+  for (const scope of ['Read', 'Write', 'Delete']) await expect(scopes.getByRole('checkbox', { name: scope })).toBeChecked();
+  await page.getByLabel('Name').fill('Reporting');
+  await scopes.getByRole('checkbox', { name: 'Write' }).uncheck();
+  await scopes.getByRole('checkbox', { name: 'Delete' }).uncheck();
+  await page.getByRole('button', { name: 'Create' }).click();
+  const key = await page.getByRole('textbox', { name: 'API key' }).inputValue();
+  await expect(page.getByRole('table', { name: 'API keys' }).getByRole('row', { name: /Reporting/ })).toContainText('Read');
+  await expect(page.getByRole('table', { name: 'API keys' }).getByRole('row', { name: /Reporting/ })).not.toContainText('Write');
+
+  const reader = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+  expect((await reader.get(`/api/v1/customers/${fabrikam}/deviceBatches`)).status()).toBe(200);
+  const refused = await reader.post(`/api/v1/customers/${fabrikam}/deviceBatches`, { data: { groupTag: 'x', devices: devices(1, 11) } });
+  expect(refused.status()).toBe(403);
+  expect((await conforms(refused, 'Problem')).code).toBe('InsufficientScope');
+  const none = await reader.delete(`/api/v1/customers/${fabrikam}/deviceBatches/any/devices/any`);
+  expect((await conforms(none, 'Problem')).code).toBe('InsufficientScope');
+});
+
+test('a key with no scope is not made: the form says to choose one', async ({ page }) => {
+  await signIn(page, CONTOSO_ADMIN);
+  await page.getByRole('link', { name: 'API keys' }).click();
+  await page.getByRole('button', { name: 'New API key' }).click();
+  await page.getByLabel('Name').fill('Nothing');
+  const scopes = page.getByRole('group', { name: 'Scopes' });
+  for (const scope of ['Read', 'Write', 'Delete']) await scopes.getByRole('checkbox', { name: scope }).uncheck();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Choose at least one scope.' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'API key' })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'API keys' }).getByRole('row', { name: /Nothing/ })).toHaveCount(0);
+});

@@ -45,6 +45,11 @@ describe("the portal's settings", () => {
     expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: SECRET }, { serving: true }).AUTH_SECRET).toBe(SECRET);
   });
 
+  it('serves in production with the secret kept in a file instead (the demo’s way)', () => {
+    expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET_FILE: 'data/auth-secret' }, { serving: true }).AUTH_SECRET_FILE).toBe('data/auth-secret');
+    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET_FILE: '' }, { serving: true })).toThrow(/AUTH_SECRET is required.*AUTH_SECRET_FILE/);
+  });
+
   it('lets the database tools and `next build` run in production without the secret', () => {
     expect(parseEnv({ NODE_ENV: 'production' }).DATABASE_URL).toBe('file:./data/portal.db');
     expect(parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' }, { serving: true }).AUTH_SECRET).toBeUndefined();

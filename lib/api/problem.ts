@@ -23,7 +23,8 @@ export function problemResponse(
   extensions: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Response {
-  const body: ProblemBody = { type: `/api/v1/openapi.json#/components/schemas/Problem/${code}`, title, status, detail, code, ...extensions };
+  // The type points at the Problem schema in the OpenAPI document, which lists every `code`.
+  const body: ProblemBody = { type: '/api/v1/openapi.json#/components/schemas/Problem', title, status, detail, code, ...extensions };
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json', ...headers } });
 }
 

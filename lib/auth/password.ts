@@ -11,6 +11,7 @@
  * bcrypt, still verify; `needsRehash` says when to store a new one.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import bcrypt from 'bcryptjs';
 
 interface ScryptParams {
@@ -33,11 +34,37 @@ function memoryFor({ N, r, p }: ScryptParams): number {
   return 128 * r * (N + p + 2);
 }
 
+/**
+ * How many hashes are computed at once: one core is always left to the
+ * rest of the server (and the thread pool keeps threads for the crypto of
+ * sessions and files), so that sign-ins arriving together queue among
+ * themselves rather than slow every other request.
+ */
+const SLOTS = Math.max(1, availableParallelism() - 1);
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function inSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= SLOTS) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  try {
+    return await work();
+  } finally {
+    // Hand the slot straight to the next in line, or give it back.
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 function derive(password: string, salt: Buffer, length: number, params: ScryptParams): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: memoryFor(params) };
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, length, options, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+  return inSlot(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scrypt(password.normalize('NFC'), salt, length, options, (error, key) => (error ? reject(error) : resolve(key)));
+      }),
+  );
 }
 
 function parseScrypt(stored: string): { params: ScryptParams; salt: Buffer; hash: Buffer } | null {

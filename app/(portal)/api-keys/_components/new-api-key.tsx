@@ -3,7 +3,7 @@
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { refusedField, type FormState } from '@/lib/actions/result';
+import { refusedField, typedValue, type FormState } from '@/lib/actions/result';
 import { API_SCOPES, type ApiScope } from '@/lib/auth/permissions';
 import { createApiKeyAction } from '../actions';
 
@@ -12,6 +12,9 @@ export function NewApiKey() {
   const [open, setOpen] = useState(false);
   const [state, action, pending] = useActionState<FormState<{ name: string; key: string; scopes: ApiScope[] }>, FormData>(createApiKeyAction, null);
   const created = state?.ok ? state.data : null;
+  // Every scope unless narrowed; what was chosen survives a refused form.
+  const [scopes, setScopes] = useState<ApiScope[]>([...API_SCOPES]);
+  const typedName = typedValue(state, 'name');
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12, maxWidth: 720, marginBottom: 24 }}>
       {created && (
@@ -28,12 +31,19 @@ export function NewApiKey() {
       {open ? (
         <form action={action} style={{ display: 'flex', gap: 12, alignItems: 'flex-end', flexWrap: 'wrap' }}>
           <Field label={t('name')} required validationMessage={refusedField(state, 'name') ? t('nameInvalid') : undefined}>
-            <Input name="name" maxLength={100} />
+            <Input key={typedName ?? ''} name="name" maxLength={100} defaultValue={typedName} />
           </Field>
           <fieldset style={{ border: 'none', margin: 0, padding: 0, display: 'flex', gap: 4, alignItems: 'center' }}>
             <legend style={{ padding: 0 }}>{t('scopes')}</legend>
             {API_SCOPES.map((scope) => (
-              <Checkbox key={scope} name="scopes" value={scope} defaultChecked label={t(`scope.${scope}`)} />
+              <Checkbox
+                key={scope}
+                name="scopes"
+                value={scope}
+                checked={scopes.includes(scope)}
+                onChange={(_, data) => setScopes((current) => (data.checked ? [...current, scope] : current.filter((s) => s !== scope)))}
+                label={t(`scope.${scope}`)}
+              />
             ))}
             {refusedField(state, 'scopes') && <span role="alert">{t('scopesInvalid')}</span>}
           </fieldset>

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { CONTOSO_ADMIN, signIn } from './support';
+import { CONTOSO_ADMIN, DEMO_PASSWORD, signIn } from './support';
 
 test('a wrong password is refused with a clear message', async ({ page }) => {
   await page.goto('/customers');
@@ -63,3 +63,34 @@ test('a partner signs in, sees customers page by page, sorts and searches them, 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 });
+
+test('a session cookie replayed after sign-out is refused', async ({ browser }) => {
+  const first = await browser.newContext();
+  const page = await first.newPage();
+  await signIn(page, CONTOSO_ADMIN);
+  await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+  const cookies = await first.cookies();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  // Someone who copied the cookie before sign-out replays it.
+  const replay = await browser.newContext();
+  await replay.addCookies(cookies);
+  const stolen = await replay.newPage();
+  await stolen.goto('/customers');
+  await expect(stolen).toHaveURL(/\/sign-in/);
+  await first.close();
+  await replay.close();
+});
+
+for (const target of ['/%5Cevil.example/x', '/%09/evil.example', '/.//evil.example', 'https://evil.example/']) {
+  test(`signing in never follows a callback address off the portal (${target})`, async ({ page, baseURL }) => {
+    await page.goto(`/sign-in?callbackUrl=${target}`);
+    await page.getByLabel('Email').fill(CONTOSO_ADMIN);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).not.toHaveURL(/sign-in/);
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+}

@@ -14,6 +14,7 @@ describe("the portal's settings", () => {
       DATABASE_URL: 'file:./data/portal.db',
       AUTH_SECRET: undefined,
       PORTAL_URL: undefined,
+      TRUST_PROXY: false,
       API_MAX_BODY_BYTES: 64 * 1024 * 1024,
       API_RATE_LIMIT: { capacity: 120, perSecond: 2 },
     });
@@ -25,6 +26,7 @@ describe("the portal's settings", () => {
       DATABASE_URL: 'file:/var/lib/portal/portal.db',
       AUTH_SECRET: SECRET,
       PORTAL_URL: 'https://portal.example.com/',
+      TRUST_PROXY: 'true',
       API_MAX_BODY_BYTES: '3000000',
       API_RATE_LIMIT: '10000, 0.5',
     });
@@ -33,6 +35,7 @@ describe("the portal's settings", () => {
       DATABASE_URL: 'file:/var/lib/portal/portal.db',
       AUTH_SECRET: SECRET,
       PORTAL_URL: 'https://portal.example.com',
+      TRUST_PROXY: true,
       API_MAX_BODY_BYTES: 3_000_000,
       API_RATE_LIMIT: { capacity: 10_000, perSecond: 0.5 },
     });

@@ -17,7 +17,7 @@ export const DEFAULT_API_MAX_BODY_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_API_RATE_LIMIT = { capacity: 120, perSecond: 2 } as const;
 
 const MAKE_A_SECRET = 'make one with `openssl rand -base64 32`';
-const VARIABLES = ['NODE_ENV', 'NEXT_PHASE', 'DATABASE_URL', 'AUTH_SECRET', 'AUTH_SECRET_FILE', 'PORTAL_URL', 'API_MAX_BODY_BYTES', 'API_RATE_LIMIT'] as const;
+const VARIABLES = ['NODE_ENV', 'NEXT_PHASE', 'DATABASE_URL', 'AUTH_SECRET', 'AUTH_SECRET_FILE', 'PORTAL_URL', 'TRUST_PROXY', 'API_MAX_BODY_BYTES', 'API_RATE_LIMIT'] as const;
 
 export interface Env {
   readonly NODE_ENV: 'development' | 'production' | 'test';
@@ -29,6 +29,8 @@ export interface Env {
   readonly AUTH_SECRET_FILE?: string;
   /** The portal's public address, without a trailing slash, when it differs from the address a request came to. */
   readonly PORTAL_URL?: string;
+  /** Whether a reverse proxy in front of the portal sets X-Forwarded-Host, -Proto and -For (and clients cannot). */
+  readonly TRUST_PROXY: boolean;
   /** The largest request body the REST API reads, in bytes. */
   readonly API_MAX_BODY_BYTES: number;
   /** The REST API's limit per key: a burst of `capacity` requests, then `perSecond`. */
@@ -47,6 +49,10 @@ const schema = z.object({
     .default(DEFAULT_DATABASE_URL),
   AUTH_SECRET: z.string().min(32, { error: `must be at least 32 characters; ${MAKE_A_SECRET}` }).optional(),
   AUTH_SECRET_FILE: z.string().optional(),
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .transform((value) => value === 'true' || value === '1')
+    .default(false),
   PORTAL_URL: z
     .httpUrl({ error: 'must be an absolute http(s) address such as https://portal.example.com' })
     .transform((url) => url.replace(/\/+$/, ''))

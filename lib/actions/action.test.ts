@@ -10,7 +10,7 @@ import { freshDatabase } from '@/test-support/database';
 import { agent, customer, customerAdmin, partner, relationship } from '@/test-support/factories';
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock('@/lib/auth/session', () => ({ sessionUserId: async () => session.userId }));
+vi.mock('@/lib/auth/session', () => ({ currentSession: async () => (session.userId ? { userId: session.userId, sessionVersion: 0 } : null) }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
 vi.mock('next/navigation', () => ({

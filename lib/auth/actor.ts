@@ -9,14 +9,14 @@ import { readSignedIn, type CustomerAdmin, type SignedIn } from '@/lib/data/peop
 import { requireCustomerScope, type CustomerScope } from '@/lib/data/scope';
 import { isAppError } from '@/lib/errors';
 import type { AgentPrincipal } from './principal';
-import { sessionUserId } from './session';
+import { currentSession } from './session';
 
 export type { CustomerAdmin, SignedIn };
 
 /** The signed-in user, or null when nobody is signed in. */
 export const getSignedIn = cache(async (): Promise<SignedIn | null> => {
-  const id = await sessionUserId();
-  return id ? readSignedIn(id) : null;
+  const session = await currentSession();
+  return session ? readSignedIn(session.userId, session.sessionVersion) : null;
 });
 
 export function isAgent(who: SignedIn | null): who is AgentPrincipal {

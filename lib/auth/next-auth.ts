@@ -5,16 +5,14 @@ import { hashPassword, needsRehash, verifyPassword } from '@/lib/auth/password';
 import { authSecret } from '@/lib/auth/secret';
 import { isExpectedSignInFailure } from '@/lib/auth/sign-in-log';
 import { findUserForSignIn, upgradePasswordHash } from '@/lib/data/accounts';
-import { createRateLimit } from '@/lib/rate-limit';
+import { refundSignInAttempt, takeSignInAttempt } from '@/lib/data/sign-in-throttle';
+import { env } from '@/lib/env';
+import { requestFacts } from './request-origin';
 
-/** Refused after 10 failed attempts for one email within a few minutes: the page says to wait. */
+/** Too many attempts for the account or from the address (lib/data/sign-in-throttle.ts): the page says to wait. */
 export class TooManyAttempts extends CredentialsSignin {
   override code = 'too-many-attempts';
 }
-
-// Ten failures per email, then one more attempt every 90 seconds; successes cost nothing.
-const globalForAttempts = globalThis as unknown as { signInAttempts?: ReturnType<typeof createRateLimit> };
-const attempts = (globalForAttempts.signInAttempts ??= createRateLimit(10, 1 / 90));
 
 /** A hash of no one's password, checked for unknown emails. */
 let unknownUser: Promise<string> | undefined;
@@ -36,17 +34,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) throw new CredentialsSignin();
-        if (!attempts.hasRoom(parsed.data.email)) throw new TooManyAttempts();
+        // Counted before it is checked: attempts sent together cannot all be checked.
+        const address = requestFacts(request.headers, env().TRUST_PROXY).clientAddress;
+        if (!(await takeSignInAttempt(parsed.data.email, address)).ok) throw new TooManyAttempts();
         const user = await findUserForSignIn(parsed.data.email);
         // An unknown email costs the same check as a known one: the time taken tells nothing.
         const matches = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await unknownUserHash()));
-        if (!user || !matches) {
-          attempts.take(parsed.data.email);
-          throw new CredentialsSignin();
-        }
+        if (!user || !matches) throw new CredentialsSignin();
+        await refundSignInAttempt(parsed.data.email, address);
         // A hash from before (bcrypt, or weaker scrypt) is replaced while the password is at hand.
         if (needsRehash(user.passwordHash)) {
           try {
@@ -55,17 +53,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
             console.error('Could not upgrade a password hash; the old one still works.', error);
           }
         }
-        return { id: user.id, email: user.email, name: user.name };
+        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sv = user.sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.user.sessionVersion = typeof token.sv === 'number' ? token.sv : 0;
       return session;
     },
   },

@@ -5,15 +5,21 @@
  */
 import 'server-only';
 import { AuthError, CredentialsSignin } from 'next-auth';
+import { endSessions } from '@/lib/data/accounts';
 import { auth, handlers, signIn, signOut } from './next-auth';
 
 /** The route handlers Auth.js answers on /api/auth. */
 export const authRouteHandlers = handlers;
 
-/** The signed-in user's id, as the session cookie says; null when nobody is signed in. */
-export async function sessionUserId(): Promise<string | null> {
+/**
+ * The session the cookie carries: the user's id and the session version it
+ * was made under (the database decides whether that version still holds);
+ * null when nobody is signed in.
+ */
+export async function currentSession(): Promise<{ userId: string; sessionVersion: number } | null> {
   const session = await auth();
-  return session?.user?.id ?? null;
+  const userId = session?.user?.id;
+  return userId ? { userId, sessionVersion: session.user.sessionVersion ?? 0 } : null;
 }
 
 export type PasswordSignInFailure = 'invalid' | 'throttled';
@@ -35,7 +41,13 @@ export async function signInWithPassword(email: unknown, password: unknown, redi
   return 'invalid';
 }
 
-/** Ends the session and goes to the sign-in page. */
+/**
+ * Ends the session and goes to the sign-in page. The account's session
+ * version is raised first, so that a copy of the cookie, replayed later, is
+ * refused too (and so are the account's sessions in other browsers).
+ */
 export async function signOutToSignIn(): Promise<void> {
+  const session = await currentSession();
+  if (session) await endSessions(session.userId);
   await signOut({ redirectTo: '/sign-in' });
 }

@@ -52,6 +52,11 @@ export async function upgradePasswordHash(userId: string, oldHash: string, newHa
 }
 
 /** What signing in needs of an account: its id, name and password hash; null for an unknown email. */
-export function findUserForSignIn(email: string): Promise<{ id: string; email: string; name: string; passwordHash: string } | null> {
-  return prisma.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
+export function findUserForSignIn(email: string): Promise<{ id: string; email: string; name: string; passwordHash: string; sessionVersion: number } | null> {
+  return prisma.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true } });
+}
+
+/** Ends every session of the account (each carries the version it was made under). */
+export async function endSessions(userId: string): Promise<void> {
+  await prisma.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }

@@ -16,8 +16,12 @@ export interface CustomerAdmin {
 /** Whoever is signed in: a partner's agent or a customer's administrator. */
 export type SignedIn = AgentPrincipal | CustomerAdmin;
 
-/** The signed-in user as the database knows them now (not as the session cookie remembers); null for an account that no longer fits either. */
-export async function readSignedIn(userId: string): Promise<SignedIn | null> {
+/**
+ * The signed-in user as the database knows them now (not as the session
+ * cookie remembers); null for a session that was ended (its version is no
+ * longer the account's) or an account that no longer fits either role.
+ */
+export async function readSignedIn(userId: string, sessionVersion: number): Promise<SignedIn | null> {
   const user = await prisma.user.findUnique({
     where: { id: userId },
     select: {
@@ -25,11 +29,12 @@ export async function readSignedIn(userId: string): Promise<SignedIn | null> {
       email: true,
       name: true,
       role: true,
+      sessionVersion: true,
       partner: { select: { id: true, name: true, kind: true } },
       customer: { select: { id: true, name: true } },
     },
   });
-  if (!user) return null;
+  if (!user || user.sessionVersion !== sessionVersion) return null;
   if (isPartnerRole(user.role) && user.partner) {
     return {
       type: 'agent',

@@ -34,6 +34,32 @@ describe('the committed migrations', () => {
     upgraded.close();
   });
 
+  it('rebuild the user table for session versions without losing a user, or a batch or consent that names one', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'portal-upgrade-')), 'portal.db');
+    migrateSqlite(file, migrationsBefore('20261203100000_sessions_and_throttle'));
+    const db = new Database(file);
+    db.exec(`
+      INSERT INTO "Partner" ("id", "name", "kind", "createdAt") VALUES ('p1', 'Contoso Partner', 'CSP', 0);
+      INSERT INTO "Customer" ("id", "name", "domain", "createdAt") VALUES ('c1', 'Fabrikam, Inc.', 'fabrikam.example', 0);
+      INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "partnerId", "createdAt") VALUES ('u1', 'ana@contoso.example', 'Ana', 'h', 'PARTNER_ADMIN', 'p1', 0);
+      INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "customerId", "createdAt") VALUES ('u2', 'felix@fabrikam.example', 'Felix', 'h', 'CUSTOMER_ADMIN', 'c1', 0);
+      INSERT INTO "Relationship" ("id", "partnerId", "customerId", "kind", "status", "approvedById", "approvedAt", "createdAt", "updatedAt") VALUES ('r1', 'p1', 'c1', 'RESELLER', 'ACTIVE', 'u2', 0, 0, 0);
+      INSERT INTO "DeviceBatch" ("id", "partnerId", "customerId", "uploadedById", "groupTag", "source", "sourceDetail", "deviceCount", "createdAt") VALUES ('b1', 'p1', 'c1', 'u1', 'tag', 'FILES', 'a.csv', 0, 0);
+    `);
+    db.close();
+
+    expect(migrateSqlite(file).applied).toContain('20261203100000_sessions_and_throttle');
+    const upgraded = new Database(file);
+    expect(upgraded.prepare(`SELECT "id", "email", "sessionVersion" FROM "User" ORDER BY "id"`).all()).toEqual([
+      { id: 'u1', email: 'ana@contoso.example', sessionVersion: 0 },
+      { id: 'u2', email: 'felix@fabrikam.example', sessionVersion: 0 },
+    ]);
+    expect(upgraded.prepare(`SELECT "approvedById" FROM "Relationship"`).get()).toEqual({ approvedById: 'u2' });
+    expect(upgraded.prepare(`SELECT "uploadedById" FROM "DeviceBatch"`).get()).toEqual({ uploadedById: 'u1' });
+    expect(upgraded.pragma('foreign_key_check')).toEqual([]);
+    upgraded.close();
+  });
+
   it('build, from nothing, the tables the Prisma schema describes', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'portal-fresh-')), 'portal.db');
     migrateSqlite(file);

@@ -22,7 +22,7 @@ describe('creating the first partner admin', () => {
     expect(await prisma.partner.findUniqueOrThrow({ where: { id: partnerId } })).toMatchObject({ name: 'Litware Partners', kind: 'OEM' });
     expect(await prisma.auditEvent.count({ where: { action: 'partner-admin.created', targetId: userId, partnerId } })).toBe(1);
     // The new admin signs in as an agent of the partner.
-    expect(await readSignedIn(userId)).toMatchObject({ type: 'agent', role: 'PARTNER_ADMIN', partnerId, partnerKind: 'OEM' });
+    expect(await readSignedIn(userId, 0)).toMatchObject({ type: 'agent', role: 'PARTNER_ADMIN', partnerId, partnerKind: 'OEM' });
   });
 
   it('makes the new partner’s relationship link with it, ready for a customer to accept', async () => {
@@ -32,7 +32,7 @@ describe('creating the first partner admin', () => {
     expect(stored.linkTokenHash).toEqual(expect.any(String));
     expect(stored.linkCreatedAt).toBeInstanceOf(Date);
 
-    const admin = await readSignedIn(userId);
+    const admin = await readSignedIn(userId, 0);
     if (admin?.type !== 'agent') throw new Error('expected an agent');
     const link = await findRelationshipLink(admin);
     expect(link).not.toBeNull();

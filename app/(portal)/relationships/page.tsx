@@ -5,6 +5,7 @@ import { PageHeading } from '@/components/page-heading';
 import { RelationshipHistory } from '@/components/relationship-history';
 import { requireAgent } from '@/lib/auth/actor';
 import { can, relationshipKindOf } from '@/lib/auth/principal';
+import { requestFacts } from '@/lib/auth/request-origin';
 import { env } from '@/lib/env';
 import { findRelationshipLink, listInvitations, partnerRelationshipHistory } from '@/lib/data/relationships';
 import { CreateLink } from './_components/create-link';
@@ -18,12 +19,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The portal's own address, as the browser reached it. */
 async function portalOrigin(): Promise<string> {
-  const configured = env().PORTAL_URL;
-  if (configured) return configured;
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
-  const proto = h.get('x-forwarded-proto') ?? 'http';
-  return `${proto}://${host}`;
+  const { PORTAL_URL, TRUST_PROXY } = env();
+  if (PORTAL_URL) return PORTAL_URL;
+  const { proto, host } = requestFacts(await headers(), TRUST_PROXY);
+  return `${proto}://${host ?? 'localhost:3000'}`;
 }
 
 export default async function RelationshipsPage() {

@@ -15,7 +15,7 @@ interface RequestState {
   forwardedHost: string | null;
 }
 const request = vi.hoisted((): RequestState => ({ userId: null, origin: 'http://localhost:3000', host: 'localhost:3000', forwardedHost: null }));
-vi.mock('@/lib/auth/session', () => ({ sessionUserId: async () => request.userId }));
+vi.mock('@/lib/auth/session', () => ({ currentSession: async () => (request.userId ? { userId: request.userId, sessionVersion: 0 } : null) }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 vi.mock('next/headers', () => ({
   headers: async () =>
@@ -91,13 +91,28 @@ describe('giving consent, called directly', () => {
     expect(await prisma.auditEvent.count({ where: { customerId: c.id } })).toBe(0);
   });
 
-  it('is taken from the address the proxy forwarded', async () => {
+  it('is taken from the address the proxy forwarded, when TRUST_PROXY says there is one', async () => {
     const { partner: p, token, admin } = await offer();
     signIn(admin);
     request.host = 'portal-internal:3000';
     request.forwardedHost = 'portal.example';
     request.origin = 'https://portal.example';
-    await expect(decide(token, 'accept')).rejects.toMatchObject({ url: `/partner-relationships?accepted=${encodeURIComponent(p.name)}` });
+    vi.stubEnv('TRUST_PROXY', 'true');
+    try {
+      await expect(decide(token, 'accept')).rejects.toMatchObject({ url: `/partner-relationships?accepted=${encodeURIComponent(p.name)}` });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('does not believe a forwarded host without a trusted proxy: a forged one is refused', async () => {
+    const { token, customer: c, admin } = await offer();
+    signIn(admin);
+    request.host = 'localhost:3000';
+    request.forwardedHost = 'evil.example';
+    request.origin = 'https://evil.example';
+    expect(await decide(token, 'accept')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', reason: 'foreign-origin' } });
+    expect(await relationships(c)).toBe(0);
   });
 
   it('is refused to anyone but a customer administrator, and without the box ticked', async () => {

@@ -4,20 +4,15 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { customerAdminFormAction } from '@/lib/actions/action';
+import { isSameOrigin } from '@/lib/auth/request-origin';
+import { env } from '@/lib/env';
 import { acceptConsent, declineConsent } from '@/lib/data/relationships';
 import { AppError } from '@/lib/errors';
 
 /** Consent is given from the portal's own pages only: the request must come from its own origin. */
 async function fromOwnOrigin(): Promise<boolean> {
-  const h = await headers();
-  const origin = h.get('origin');
-  const host = h.get('x-forwarded-host') ?? h.get('host');
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+  const { TRUST_PROXY, PORTAL_URL } = env();
+  return isSameOrigin(await headers(), TRUST_PROXY, PORTAL_URL);
 }
 
 export const decideConsentAction = customerAdminFormAction({

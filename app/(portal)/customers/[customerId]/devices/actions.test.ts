@@ -19,7 +19,7 @@ import {
 } from '@/test-support/factories';
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock('@/lib/auth/session', () => ({ sessionUserId: async () => session.userId }));
+vi.mock('@/lib/auth/session', () => ({ currentSession: async () => (session.userId ? { userId: session.userId, sessionVersion: 0 } : null) }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 vi.mock('next/navigation', () => ({
   redirect: (url: string) => {

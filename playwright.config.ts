@@ -39,6 +39,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     // A small body cap, so that the API's 413 is tested without sending 64 MB.
-    env: { DATABASE_URL, AUTH_SECRET_FILE: 'data/auth-secret', PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1', API_MAX_BODY_BYTES: '3000000' },
+    env: { DATABASE_URL, AUTH_SECRET_FILE: 'data/auth-secret', MAIL_OUTBOX: 'data/e2e-outbox', PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1', API_MAX_BODY_BYTES: '3000000' },
   },
 });

@@ -219,3 +219,40 @@ test('the consent page cannot be framed by another site', async ({ page }) => {
   expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
   expect(response?.headers()['x-frame-options']).toBe('DENY');
 });
+
+test('an invitation is emailed; its link, followed from the mail, opens the invitation; the partner hears of the acceptance', async ({ browser }) => {
+  const partner = await newPage(browser);
+  await signIn(partner, CONTOSO_ADMIN);
+  await partner.getByRole('link', { name: 'Relationships' }).click();
+  const address = `admin-${Date.now()}@mailed.example`;
+  await partner.getByLabel('Organisation name').fill('Mailed Org');
+  await partner.getByLabel('Administrator’s email').fill(address);
+  await partner.getByRole('button', { name: 'Create invitation' }).click();
+  await expect(partner.getByRole('status').filter({ hasText: `The invitation was emailed to ${address}.` })).toBeVisible();
+
+  // The demo keeps its mail in the outbox: the newcomer follows the link from there.
+  const customer = await newPage(browser);
+  await customer.goto('/outbox');
+  const mail = customer.getByRole('table', { name: 'Outbox' }).getByRole('row', { name: new RegExp(address) });
+  await expect(mail).toContainText('Contoso Partner asks to become your Microsoft Cloud Solution Provider');
+  await mail.getByRole('link', { name: /Open the link/ }).click();
+  await expect(customer.getByRole('heading', { name: 'Accept agreement and authorize partner' })).toBeVisible();
+
+  await customer.getByRole('link', { name: 'Create your organisation’s account' }).click();
+  await customer.getByLabel('Organisation name').fill('Mailed Org');
+  await customer.getByLabel('Domain').fill(`mailed-${Date.now()}.example`);
+  await customer.getByLabel('Your name').fill('Morgan Mailed');
+  await customer.getByLabel('Email').fill(address);
+  await customer.getByLabel('Password').fill('a-long-password-1');
+  await customer.getByRole('button', { name: 'Create account' }).click();
+  await expect(customer.getByRole('heading', { name: 'Accept agreement and authorize partner' })).toBeVisible();
+  await customer.getByRole('checkbox', { name: /^Yes/ }).check();
+  await customer.getByRole('button', { name: 'Accept' }).click();
+  await expect(customer).toHaveURL(/\/partner-relationships\?accepted=/);
+
+  await customer.goto('/outbox');
+  const notice = customer.getByRole('table', { name: 'Outbox' }).getByRole('row', { name: /Mailed Org accepted your relationship/ });
+  await expect(notice).toContainText(CONTOSO_ADMIN);
+  await partner.context().close();
+  await customer.context().close();
+});

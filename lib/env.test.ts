@@ -15,6 +15,7 @@ describe("the portal's settings", () => {
       AUTH_SECRET: undefined,
       PORTAL_URL: undefined,
       TRUST_PROXY: false,
+      MAIL_FROM: 'Autopilot partner portal <no-reply@localhost>',
       API_MAX_BODY_BYTES: 64 * 1024 * 1024,
       API_RATE_LIMIT: { capacity: 120, perSecond: 2 },
     });
@@ -27,6 +28,8 @@ describe("the portal's settings", () => {
       AUTH_SECRET: SECRET,
       PORTAL_URL: 'https://portal.example.com/',
       TRUST_PROXY: 'true',
+      SMTP_URL: 'smtp://user:pass@mail.example.com:587',
+      MAIL_FROM: 'Partners <partners@example.com>',
       API_MAX_BODY_BYTES: '3000000',
       API_RATE_LIMIT: '10000, 0.5',
     });
@@ -36,6 +39,8 @@ describe("the portal's settings", () => {
       AUTH_SECRET: SECRET,
       PORTAL_URL: 'https://portal.example.com',
       TRUST_PROXY: true,
+      SMTP_URL: 'smtp://user:pass@mail.example.com:587',
+      MAIL_FROM: 'Partners <partners@example.com>',
       API_MAX_BODY_BYTES: 3_000_000,
       API_RATE_LIMIT: { capacity: 10_000, perSecond: 0.5 },
     });
@@ -57,6 +62,11 @@ describe("the portal's settings", () => {
     expect(parseEnv({ NODE_ENV: 'production' }).DATABASE_URL).toBe('file:./data/portal.db');
     expect(parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' }, { serving: true }).AUTH_SECRET).toBeUndefined();
     expect(parseEnv({ NODE_ENV: 'development' }, { serving: true }).AUTH_SECRET).toBeUndefined();
+  });
+
+  it('refuses a mail server address that is not smtp:// or smtps://', () => {
+    expect(() => parseEnv({ SMTP_URL: 'http://mail.example.com' })).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ address/);
+    expect(parseEnv({ SMTP_URL: 'smtps://mail.example.com:465' }).SMTP_URL).toBe('smtps://mail.example.com:465');
   });
 
   it('refuses a short secret anywhere', () => {

@@ -17,7 +17,7 @@ export const DEFAULT_API_MAX_BODY_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_API_RATE_LIMIT = { capacity: 120, perSecond: 2 } as const;
 
 const MAKE_A_SECRET = 'make one with `openssl rand -base64 32`';
-const VARIABLES = ['NODE_ENV', 'NEXT_PHASE', 'DATABASE_URL', 'AUTH_SECRET', 'AUTH_SECRET_FILE', 'PORTAL_URL', 'TRUST_PROXY', 'API_MAX_BODY_BYTES', 'API_RATE_LIMIT'] as const;
+const VARIABLES = ['NODE_ENV', 'NEXT_PHASE', 'DATABASE_URL', 'AUTH_SECRET', 'AUTH_SECRET_FILE', 'PORTAL_URL', 'TRUST_PROXY', 'SMTP_URL', 'MAIL_FROM', 'MAIL_OUTBOX', 'API_MAX_BODY_BYTES', 'API_RATE_LIMIT'] as const;
 
 export interface Env {
   readonly NODE_ENV: 'development' | 'production' | 'test';
@@ -31,6 +31,12 @@ export interface Env {
   readonly PORTAL_URL?: string;
   /** Whether a reverse proxy in front of the portal sets X-Forwarded-Host, -Proto and -For (and clients cannot). */
   readonly TRUST_PROXY: boolean;
+  /** Where mail goes: smtp://user:pass@host:587 (STARTTLS when offered), smtps://… (TLS from the start). */
+  readonly SMTP_URL?: string;
+  /** The sender of the portal's mail. */
+  readonly MAIL_FROM: string;
+  /** Without SMTP_URL: the folder each message is written to as an .eml file (the demo's data/outbox). */
+  readonly MAIL_OUTBOX?: string;
   /** The largest request body the REST API reads, in bytes. */
   readonly API_MAX_BODY_BYTES: number;
   /** The REST API's limit per key: a burst of `capacity` requests, then `perSecond`. */
@@ -53,6 +59,11 @@ const schema = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .transform((value) => value === 'true' || value === '1')
     .default(false),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// address, such as smtp://user:password@mail.example.com:587' })
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(320).default('Autopilot partner portal <no-reply@localhost>'),
+  MAIL_OUTBOX: z.string().optional(),
   PORTAL_URL: z
     .httpUrl({ error: 'must be an absolute http(s) address such as https://portal.example.com' })
     .transform((url) => url.replace(/\/+$/, ''))

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { Shell, type NavItem } from '@/components/shell';
 import { isAgent, requireSignedIn } from '@/lib/auth/actor';
+import { outboxDir } from '@/lib/mail/send';
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const actor = await requireSignedIn();
@@ -15,6 +16,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         { href: '/api-reference', label: t('apiReference') },
       ]
     : [{ href: '/partner-relationships', label: t('partnerRelationships') }];
+  // The demo's mail, written to its outbox folder rather than sent.
+  if (outboxDir()) nav.push({ href: '/outbox', label: t('outbox') });
   const organisation = isAgent(actor) ? actor.partnerName : actor.customerName;
   return (
     <Shell nav={nav} userLabel={`${actor.name} · ${organisation}`}>

@@ -10,6 +10,8 @@ export async function createCustomerAccount(input: {
   name: string;
   email: string;
   password: string;
+  /** The language the person's emails are written in. */
+  locale?: 'en' | 'fr';
 }): Promise<{ ok: true; userId: string } | { ok: false; taken: 'email' | 'domain' }> {
   if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) return { ok: false, taken: 'email' };
   if (await prisma.customer.findUnique({ where: { domain: input.domain }, select: { id: true } })) return { ok: false, taken: 'domain' };
@@ -18,7 +20,7 @@ export async function createCustomerAccount(input: {
     return await prisma.$transaction(async (tx) => {
       const customer = await tx.customer.create({ data: { name: input.organisation, domain: input.domain }, select: { id: true } });
       const user = await tx.user.create({
-        data: { email: input.email, name: input.name, passwordHash, role: 'CUSTOMER_ADMIN', customerId: customer.id },
+        data: { email: input.email, name: input.name, passwordHash, role: 'CUSTOMER_ADMIN', customerId: customer.id, locale: input.locale ?? 'en' },
         select: { id: true },
       });
       await tx.auditEvent.create({

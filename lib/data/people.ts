@@ -1,6 +1,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import { isCustomerAdminRole, isPartnerRole } from '@/lib/auth/permissions';
+import { isLang, type Lang } from '@/lib/autopilot';
+import { isCustomerAdminRole, isPartnerRole, roleAllows } from '@/lib/auth/permissions';
 import type { AgentPrincipal } from '@/lib/auth/principal';
 
 /** A customer organisation's administrator, as the database knows them now. */
@@ -51,4 +52,17 @@ export async function readSignedIn(userId: string, sessionVersion: number): Prom
     return { type: 'customer-admin', userId: user.id, email: user.email, name: user.name, customerId: user.customer.id, customerName: user.customer.name };
   }
   return null;
+}
+
+/** Who hears of a relationship's changes on one side: the partner's admin agents, or the customer's administrators. */
+export async function relationshipContacts(side: { partnerId: string } | { customerId: string }): Promise<Array<{ email: string; locale: Lang }>> {
+  const users = await prisma.user.findMany({ where: side, select: { email: true, role: true, locale: true }, orderBy: { email: 'asc' } });
+  return users
+    .filter((u) => ('partnerId' in side ? roleAllows(u.role, 'relationships:manage') : isCustomerAdminRole(u.role)))
+    .map((u) => ({ email: u.email, locale: isLang(u.locale) ? u.locale : 'en' }));
+}
+
+/** Remembers the language a person chose, for the emails written to them. */
+export async function setUserLocale(userId: string, locale: Lang): Promise<void> {
+  await prisma.user.updateMany({ where: { id: userId }, data: { locale } });
 }

@@ -61,7 +61,7 @@ describe('the relationship link', () => {
     const oem = await partner({ kind: 'OEM' });
     const c = await customer();
     const admin = await customerAdmin(c);
-    expect(await rel.acceptConsent(admin, await relationshipLink(oem))).toEqual({ alreadyActive: false, partnerName: oem.name });
+    expect(await rel.acceptConsent(admin, await relationshipLink(oem))).toEqual({ alreadyActive: false, partnerId: oem.id, partnerName: oem.name, kind: 'OEM' });
     expect(await prisma.relationship.findFirst({ where: { partnerId: oem.id, customerId: c.id } })).toMatchObject({
       kind: 'OEM',
       status: 'ACTIVE',
@@ -140,7 +140,7 @@ describe('two administrators of one customer accepting the same link at once', (
     });
 
     try {
-      expect(await rel.acceptConsent(ana, token)).toEqual({ alreadyActive: true, partnerName: p.name });
+      expect(await rel.acceptConsent(ana, token)).toEqual({ alreadyActive: true, partnerId: p.id, partnerName: p.name, kind: 'RESELLER' });
     } finally {
       spy.mockRestore();
     }
@@ -183,7 +183,7 @@ describe('invitations', () => {
     expect(await activeCount(p, c)).toBe(0);
 
     // The address is compared without regard to case.
-    expect(await rel.acceptConsent({ ...addressee, email: addressee.email.toUpperCase() }, token)).toEqual({ alreadyActive: false, partnerName: p.name });
+    expect(await rel.acceptConsent({ ...addressee, email: addressee.email.toUpperCase() }, token)).toEqual({ alreadyActive: false, partnerId: p.id, partnerName: p.name, kind: 'RESELLER' });
     await expect(rel.acceptConsent(addressee, token)).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'used' } });
     expect(await rel.lookUpConsent(token)).toEqual({ ok: false, reason: 'used' });
     expect(await activeCount(p, c)).toBe(1);
@@ -192,7 +192,7 @@ describe('invitations', () => {
   it('once declined, cannot be accepted', async () => {
     const { partner: p, customer: c, addressee, invite } = await invited();
     const { token } = await invite();
-    expect(await rel.declineConsent(addressee, token)).toEqual({ alreadyActive: false, partnerName: p.name });
+    expect(await rel.declineConsent(addressee, token)).toEqual({ alreadyActive: false, partnerId: p.id, partnerName: p.name, kind: 'RESELLER' });
     await expect(rel.acceptConsent(addressee, token)).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'declined' } });
     expect(await prisma.relationship.count({ where: { customerId: c.id } })).toBe(0);
     expect((await rel.customerRelationshipHistory(addressee)).map((h) => h.action)).toContain('relationship.declined');
@@ -276,7 +276,7 @@ describe('removal', () => {
     const token = await relationshipLink(p);
     await rel.acceptConsent(customerSide, token);
     await rel.removeRelationshipAsPartner(admin, c.id);
-    expect(await rel.acceptConsent(customerSide, token)).toEqual({ alreadyActive: false, partnerName: p.name });
+    expect(await rel.acceptConsent(customerSide, token)).toEqual({ alreadyActive: false, partnerId: p.id, partnerName: p.name, kind: 'RESELLER' });
     expect(await activeCount(p, c)).toBe(1);
     expect(await prisma.relationship.count({ where: { partnerId: p.id, customerId: c.id } })).toBe(1);
     expect(await acceptedEvents(c)).toBe(2);

@@ -7,6 +7,7 @@ import { relationshipKindFor, type Permission, type RelationshipKind } from '@/l
 import { deriveToken, isWellFormedToken, newLinkToken, newNonce, tokenHash } from '@/lib/consent/tokens';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Lang } from '@/lib/autopilot';
 import type { CustomerAdmin } from './people';
 import { activeRelationshipWhere } from './scope';
 
@@ -93,12 +94,13 @@ export async function listInvitations(actor: AgentPrincipal): Promise<Invitation
 
 export async function createInvitation(
   actor: AgentPrincipal,
-  input: { organisationName: string; adminEmail: string },
-): Promise<{ id: string; token: string }> {
+  input: { organisationName: string; adminEmail: string; locale?: Lang },
+): Promise<{ id: string; token: string; kind: RelationshipKind; expiresAt: Date }> {
   requirePermission(actor, 'relationships:invite');
   const nonce = newNonce();
   const id = crypto.randomUUID();
   const token = deriveToken(authSecret(), 'invitation', id, nonce);
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
   await prisma.$transaction(async (tx) => {
     await tx.invitation.create({
       data: {
@@ -107,10 +109,11 @@ export async function createInvitation(
         kind: relationshipKindOf(actor),
         organisationName: input.organisationName,
         adminEmail: input.adminEmail,
+        locale: input.locale ?? 'en',
         nonce,
         tokenHash: tokenHash(token),
         status: 'PENDING',
-        expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000),
+        expiresAt,
         createdById: actor.userId,
       },
     });
@@ -119,7 +122,7 @@ export async function createInvitation(
       targetType: 'Invitation', targetId: id, details: { partnerName: actor.partnerName, organisationName: input.organisationName, adminEmail: input.adminEmail },
     });
   });
-  return { id, token };
+  return { id, token, kind: relationshipKindOf(actor), expiresAt };
 }
 
 export async function cancelInvitation(actor: AgentPrincipal, invitationId: string): Promise<void> {
@@ -173,7 +176,9 @@ export async function lookUpConsent(token: string, db: Tx = prisma): Promise<Con
 
 export interface ConsentDecision {
   alreadyActive: boolean;
+  partnerId: string;
   partnerName: string;
+  kind: RelationshipKind;
 }
 
 /** The offer a token stands for, or AppError('CONFLICT') saying why it no longer stands. */
@@ -240,7 +245,7 @@ async function accept(tx: Tx, actor: CustomerAdmin, token: string): Promise<Cons
       details: { partnerName: offer.partner.name, customerName: actor.customerName, kind: offer.kind, via: offer.source },
     });
   }
-  return { alreadyActive: changed === null, partnerName: offer.partner.name };
+  return { alreadyActive: changed === null, partnerId: offer.partner.id, partnerName: offer.partner.name, kind: offer.kind };
 }
 
 /** A customer administrator declines: an invitation is closed; a link simply leaves no relationship. */
@@ -262,16 +267,16 @@ export async function declineConsent(actor: CustomerAdmin, token: string): Promi
       action: 'relationship.declined', targetType: offer.invitation ? 'Invitation' : 'Partner', targetId,
       details: { partnerName: offer.partner.name, customerName: actor.customerName, kind: offer.kind, via: offer.source },
     });
-    return { alreadyActive: false, partnerName: offer.partner.name };
+    return { alreadyActive: false, partnerId: offer.partner.id, partnerName: offer.partner.name, kind: offer.kind };
   });
 }
 
 // ——— Removal, from either side ———
 
 /** The partner removes its relationship with a customer: admin agents only. */
-export async function removeRelationshipAsPartner(actor: AgentPrincipal, customerId: string): Promise<void> {
+export async function removeRelationshipAsPartner(actor: AgentPrincipal, customerId: string): Promise<{ customerName: string; kind: RelationshipKind }> {
   requirePermission(actor, 'relationships:remove');
-  await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const relationship = await tx.relationship.findFirst({
       where: { ...activeRelationshipWhere(actor), customerId },
       select: { id: true, kind: true, customer: { select: { name: true } } },
@@ -284,12 +289,16 @@ export async function removeRelationshipAsPartner(actor: AgentPrincipal, custome
       action: 'relationship.removed', targetType: 'Relationship', targetId: relationship.id,
       details: { partnerName: actor.partnerName, customerName: relationship.customer.name, kind: relationship.kind, by: 'partner' },
     });
+    return { customerName: relationship.customer.name, kind: relationship.kind };
   });
 }
 
 /** The customer administrator removes a partner's access: it is lost at once. */
-export async function removeRelationshipAsCustomer(actor: CustomerAdmin, relationshipId: string): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+export async function removeRelationshipAsCustomer(
+  actor: CustomerAdmin,
+  relationshipId: string,
+): Promise<{ partnerId: string; partnerName: string; kind: RelationshipKind }> {
+  return prisma.$transaction(async (tx) => {
     const relationship = await tx.relationship.findFirst({
       where: { id: relationshipId, ...activeRelationshipWhere(actor) },
       select: { id: true, kind: true, partnerId: true, partner: { select: { name: true } } },
@@ -302,6 +311,7 @@ export async function removeRelationshipAsCustomer(actor: CustomerAdmin, relatio
       action: 'relationship.removed', targetType: 'Relationship', targetId: relationship.id,
       details: { partnerName: relationship.partner.name, customerName: actor.customerName, kind: relationship.kind, by: 'customer' },
     });
+    return { partnerId: relationship.partnerId, partnerName: relationship.partner.name, kind: relationship.kind };
   });
 }
 

@@ -1,6 +1,8 @@
 'use server';
 
+import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
+import { isLang } from '@/lib/autopilot';
 import { publicFormAction } from '@/lib/actions/action';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { signInWithPassword } from '@/lib/auth/session';
@@ -26,7 +28,8 @@ export const signUpAction = publicFormAction({
   secretFields: ['password'],
   input: signUpInput,
   run: async (input) => {
-    const created = await createCustomerAccount(input);
+    const locale = await getLocale();
+    const created = await createCustomerAccount({ ...input, locale: isLang(locale) ? locale : 'en' });
     if (!created.ok) throw new AppError('CONFLICT', `That ${created.taken} is taken.`, { reason: `${created.taken}-taken` });
     await signInWithPassword(input.email, input.password, safeCallbackUrl(input.callbackUrl));
     throw new AppError('UNAUTHENTICATED', 'The new account could not sign in.');

@@ -3,7 +3,11 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { agentAction, agentFormAction } from '@/lib/actions/action';
-import { cancelInvitation, createInvitation, renewRelationshipLink } from '@/lib/data/relationships';
+import { getLocale } from 'next-intl/server';
+import { isLang } from '@/lib/autopilot';
+import { cancelInvitation, renewRelationshipLink } from '@/lib/data/relationships';
+import { portalOrigin } from '@/lib/portal-origin';
+import { inviteCustomer } from '@/lib/services/invitations';
 
 /** A new relationship link (the first, or a replacement: the old one stops working). */
 export const renewLinkAction = agentAction({
@@ -24,9 +28,10 @@ export const createInvitationAction = agentFormAction({
   }),
   permission: 'relationships:invite',
   run: async (input, principal) => {
-    await createInvitation(principal, input);
+    const locale = await getLocale();
+    const invited = await inviteCustomer(principal, { ...input, locale: isLang(locale) ? locale : 'en' }, await portalOrigin());
     revalidatePath('/relationships');
-    return { organisationName: input.organisationName };
+    return { organisationName: input.organisationName, adminEmail: input.adminEmail, mail: invited.mail };
   },
 });
 

@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { PageHeading } from '@/components/page-heading';
 import { RelationshipHistory } from '@/components/relationship-history';
 import { requireAgent } from '@/lib/auth/actor';
 import { can, relationshipKindOf } from '@/lib/auth/principal';
-import { requestFacts } from '@/lib/auth/request-origin';
-import { env } from '@/lib/env';
+import { portalOrigin } from '@/lib/portal-origin';
 import { findRelationshipLink, listInvitations, partnerRelationshipHistory } from '@/lib/data/relationships';
 import { CreateLink } from './_components/create-link';
 import { InvitationForm } from './_components/invitation-form';
@@ -17,13 +15,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('relationships'))('titleRESELLER') };
 }
 
-/** The portal's own address, as the browser reached it. */
-async function portalOrigin(): Promise<string> {
-  const { PORTAL_URL, TRUST_PROXY } = env();
-  if (PORTAL_URL) return PORTAL_URL;
-  const { proto, host } = requestFacts(await headers(), TRUST_PROXY);
-  return `${proto}://${host ?? 'localhost:3000'}`;
-}
 
 export default async function RelationshipsPage() {
   const actor = await requireAgent();

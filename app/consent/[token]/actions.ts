@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { customerAdminFormAction } from '@/lib/actions/action';
 import { isSameOrigin } from '@/lib/auth/request-origin';
 import { env } from '@/lib/env';
+import { portalOrigin } from '@/lib/portal-origin';
+import { sendRelationshipNotice } from '@/lib/services/notices';
 import { acceptConsent, declineConsent } from '@/lib/data/relationships';
 import { AppError } from '@/lib/errors';
 
@@ -22,10 +24,14 @@ export const decideConsentAction = customerAdminFormAction({
     if (!(await fromOwnOrigin())) throw new AppError('FORBIDDEN', 'Consent is given from the portal’s own pages only.', { reason: 'foreign-origin' });
     if (decision === 'decline') {
       const declined = await declineConsent(admin, token);
+      await sendRelationshipNotice('declined', { ...declined, customerId: admin.customerId, customerName: admin.customerName }, await portalOrigin());
       redirect(`/partner-relationships?declined=${encodeURIComponent(declined.partnerName)}`);
     }
     if (agree !== 'yes') throw new AppError('INVALID_INPUT', 'Tick the box to agree.', { fields: ['agree'], reason: 'not-agreed' });
     const accepted = await acceptConsent(admin, token);
+    if (!accepted.alreadyActive) {
+      await sendRelationshipNotice('accepted', { ...accepted, customerId: admin.customerId, customerName: admin.customerName }, await portalOrigin());
+    }
     redirect(`/partner-relationships?accepted=${encodeURIComponent(accepted.partnerName)}`);
   },
 });

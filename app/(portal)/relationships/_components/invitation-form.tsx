@@ -4,11 +4,12 @@ import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { refusedField, type FormState } from '@/lib/actions/result';
+import type { MailOutcome } from '@/lib/mail/send';
 import { createInvitationAction } from '../actions';
 
 export function InvitationForm() {
   const t = useTranslations('relationships.invitations');
-  const [state, action, pending] = useActionState<FormState<{ organisationName: string }>, FormData>(createInvitationAction, null);
+  const [state, action, pending] = useActionState<FormState<{ organisationName: string; adminEmail: string; mail: MailOutcome }>, FormData>(createInvitationAction, null);
   const values: Record<string, string | undefined> = (state && !state.ok && state.values) || {};
   const k = JSON.stringify(values);
   return (
@@ -23,8 +24,13 @@ export function InvitationForm() {
         {t('create')}
       </Button>
       {state?.ok && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{t('created', { organisation: state.data.organisationName })}</MessageBarBody>
+        <MessageBar intent={state.data.mail.sent ? 'success' : 'warning'} role="status">
+          <MessageBarBody>
+            {t('created', { organisation: state.data.organisationName })}{' '}
+            {state.data.mail.sent
+              ? t('emailed', { email: state.data.adminEmail })
+              : t('notEmailed', { reason: t(`reason.${state.data.mail.reason}`) })}
+          </MessageBarBody>
         </MessageBar>
       )}
       {state && !state.ok && state.error.code === 'FORBIDDEN' && (

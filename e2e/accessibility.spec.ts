@@ -41,4 +41,9 @@ test('every page passes an accessibility scan with no serious violation', async 
   await expectNoSeriousViolations(page, 'consent form');
   await page.goto(`/consent/${'A'.repeat(43)}`);
   await expectNoSeriousViolations(page, 'consent, invalid link');
+  await page.goto('/outbox');
+  await expectNoSeriousViolations(page, 'outbox');
+  await page.goto(`/verify-email/${'A'.repeat(43)}`);
+  await expect(page.getByRole('button', { name: 'Confirm my email address' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'verify email');
 });

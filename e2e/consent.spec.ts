@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { fakeDeviceList } from '../test-data/generate';
-import { CONTOSO_ADMIN, CONTOSO_SALES, DEMO_PASSWORD, NORTHWIND_ADMIN, openDevices, signIn } from './support';
+import { CONTOSO_ADMIN, CONTOSO_SALES, DEMO_PASSWORD, NORTHWIND_ADMIN, followMail, openDevices, signIn } from './support';
 
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-US', permissions: ['clipboard-read', 'clipboard-write'] });
@@ -14,6 +14,7 @@ async function relationshipLink(page: Page): Promise<string> {
   return page.getByRole('textbox', { name: 'Relationship link' }).inputValue();
 }
 
+/** Signs up from the consent page, confirms the address from the email, signs in: back on the consent page. */
 async function signUp(page: Page, organisation: string, domain: string, email: string) {
   await page.getByRole('link', { name: 'Create your organisation’s account' }).click();
   await page.getByLabel('Organisation name').fill(organisation);
@@ -22,6 +23,14 @@ async function signUp(page: Page, organisation: string, domain: string, email: s
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('a-long-password-1');
   await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Check your email: we sent a message to ${email}.` })).toBeVisible();
+  await followMail(page, email, 'Confirm your email address');
+  await page.getByRole('button', { name: 'Confirm my email address' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your email address is confirmed.' })).toBeVisible();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('a-long-password-1');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/consent\//);
 }
 
 async function addOneDevice(page: Page, seed: number) {
@@ -230,21 +239,12 @@ test('an invitation is emailed; its link, followed from the mail, opens the invi
   await partner.getByRole('button', { name: 'Create invitation' }).click();
   await expect(partner.getByRole('status').filter({ hasText: `The invitation was emailed to ${address}.` })).toBeVisible();
 
-  // The demo keeps its mail in the outbox: the newcomer follows the link from there.
+  // The tests' mail is kept in the outbox: the newcomer follows the link from there.
   const customer = await newPage(browser);
-  await customer.goto('/outbox');
-  const mail = customer.getByRole('table', { name: 'Outbox' }).getByRole('row', { name: new RegExp(address) });
-  await expect(mail).toContainText('Contoso Partner asks to become your Microsoft Cloud Solution Provider');
-  await mail.getByRole('link', { name: /Open the link/ }).click();
+  await followMail(customer, address, 'Contoso Partner asks to become your Microsoft Cloud Solution Provider');
   await expect(customer.getByRole('heading', { name: 'Accept agreement and authorize partner' })).toBeVisible();
 
-  await customer.getByRole('link', { name: 'Create your organisation’s account' }).click();
-  await customer.getByLabel('Organisation name').fill('Mailed Org');
-  await customer.getByLabel('Domain').fill(`mailed-${Date.now()}.example`);
-  await customer.getByLabel('Your name').fill('Morgan Mailed');
-  await customer.getByLabel('Email').fill(address);
-  await customer.getByLabel('Password').fill('a-long-password-1');
-  await customer.getByRole('button', { name: 'Create account' }).click();
+  await signUp(customer, 'Mailed Org', `mailed-${Date.now()}.example`, address);
   await expect(customer.getByRole('heading', { name: 'Accept agreement and authorize partner' })).toBeVisible();
   await customer.getByRole('checkbox', { name: /^Yes/ }).check();
   await customer.getByRole('button', { name: 'Accept' }).click();
@@ -253,6 +253,14 @@ test('an invitation is emailed; its link, followed from the mail, opens the invi
   await customer.goto('/outbox');
   const notice = customer.getByRole('table', { name: 'Outbox' }).getByRole('row', { name: /Mailed Org accepted your relationship/ });
   await expect(notice).toContainText(CONTOSO_ADMIN);
+
+  // The customer removes the partner again (other tests count Contoso's customers): the partner hears of it too.
+  await customer.goto('/partner-relationships');
+  await customer.getByRole('button', { name: 'Remove Contoso Partner' }).click();
+  await customer.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+  await expect(customer.getByText('Contoso Partner no longer has access to your organisation.')).toBeVisible();
+  await customer.goto('/outbox');
+  await expect(customer.getByRole('table', { name: 'Outbox' }).getByRole('row', { name: /Mailed Org removed its relationship with Contoso Partner/ })).toContainText(CONTOSO_ADMIN);
   await partner.context().close();
   await customer.context().close();
 });

@@ -34,3 +34,16 @@ export function customerId(domain: string): string {
     db.close();
   }
 }
+
+/** Opens the newest email to `to` in the portal's outbox (the tests' mail) and follows its link. */
+export async function followMail(page: Page, to: string, subject: string | RegExp) {
+  await page.goto('/outbox');
+  const mail = page
+    .getByRole('table', { name: 'Outbox' })
+    .getByRole('row')
+    .filter({ hasText: to })
+    .filter({ hasText: subject })
+    .first();
+  await expect(mail).toBeVisible();
+  await mail.getByRole('link', { name: /Open the link/ }).click();
+}

@@ -29,8 +29,12 @@ const FURTHER_CUSTOMERS = [
 
 async function upsertUser(email: string, name: string, role: 'PARTNER_ADMIN' | 'PARTNER_SALES' | 'CUSTOMER_ADMIN', passwordHash: string, org: { partnerId?: string; customerId?: string }) {
   const existing = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
-  if (existing) return existing.id;
-  const user = await db.user.create({ data: { email, name, role, passwordHash, ...org }, select: { id: true } });
+  if (existing) {
+    await db.user.updateMany({ where: { id: existing.id, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } });
+    return existing.id;
+  }
+  // Demo accounts are verified: the demo's journeys start from there.
+  const user = await db.user.create({ data: { email, name, role, passwordHash, emailVerifiedAt: new Date(), ...org }, select: { id: true } });
   return user.id;
 }
 

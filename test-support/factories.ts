@@ -85,7 +85,7 @@ export async function agent(of: TestPartner, options: { role?: PartnerRole; emai
   const role = options.role ?? 'PARTNER_ADMIN';
   const email = options.email ?? `${unique(role === 'PARTNER_ADMIN' ? 'admin' : 'sales')}@partner.example`;
   const name = options.name ?? `Agent ${email}`;
-  const user = await prisma.user.create({ data: { email, name, role, passwordHash: FACTORY_PASSWORD_HASH, partnerId: of.id }, select: { id: true } });
+  const user = await prisma.user.create({ data: { email, name, role, passwordHash: FACTORY_PASSWORD_HASH, partnerId: of.id, emailVerifiedAt: new Date() }, select: { id: true } });
   return { type: 'agent', userId: user.id, email, name, role, partnerId: of.id, partnerName: of.name, partnerKind: of.kind };
 }
 
@@ -96,16 +96,16 @@ export async function customer(options: { name?: string } = {}): Promise<TestCus
   return prisma.customer.create({ data: { name: options.name ?? `Customer ${id}`, domain: `${id}.example` }, select: { id: true, name: true, domain: true } });
 }
 
-/** An administrator of the customer, backed by a real User row. */
-export async function customerAdmin(of: TestCustomer, options: { email?: string; name?: string } = {}): Promise<CustomerAdmin> {
+/** An administrator of the customer, backed by a real User row; their email verified unless `unverified`. */
+export async function customerAdmin(of: TestCustomer, options: { email?: string; name?: string; unverified?: boolean } = {}): Promise<CustomerAdmin> {
   const prisma = await db();
   const email = options.email ?? `${unique('admin')}@${of.domain}`;
   const name = options.name ?? `Admin ${email}`;
   const user = await prisma.user.create({
-    data: { email, name, role: 'CUSTOMER_ADMIN', passwordHash: FACTORY_PASSWORD_HASH, customerId: of.id },
+    data: { email, name, role: 'CUSTOMER_ADMIN', passwordHash: FACTORY_PASSWORD_HASH, customerId: of.id, emailVerifiedAt: options.unverified ? null : new Date() },
     select: { id: true },
   });
-  return { type: 'customer-admin', userId: user.id, email, name, customerId: of.id, customerName: of.name };
+  return { type: 'customer-admin', userId: user.id, email, name, customerId: of.id, customerName: of.name, emailVerified: !options.unverified };
 }
 
 /**

@@ -12,6 +12,8 @@ export interface CustomerAdmin {
   name: string;
   customerId: string;
   customerName: string;
+  /** Whether they proved they read mail at `email`: nothing that grants access is done before. */
+  emailVerified: boolean;
 }
 
 /** Whoever is signed in: a partner's agent or a customer's administrator. */
@@ -31,6 +33,7 @@ export async function readSignedIn(userId: string, sessionVersion: number): Prom
       name: true,
       role: true,
       sessionVersion: true,
+      emailVerifiedAt: true,
       partner: { select: { id: true, name: true, kind: true } },
       customer: { select: { id: true, name: true } },
     },
@@ -49,7 +52,15 @@ export async function readSignedIn(userId: string, sessionVersion: number): Prom
     };
   }
   if (isCustomerAdminRole(user.role) && user.customer) {
-    return { type: 'customer-admin', userId: user.id, email: user.email, name: user.name, customerId: user.customer.id, customerName: user.customer.name };
+    return {
+      type: 'customer-admin',
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      customerId: user.customer.id,
+      customerName: user.customer.name,
+      emailVerified: user.emailVerifiedAt !== null,
+    };
   }
   return null;
 }

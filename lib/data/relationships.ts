@@ -188,8 +188,11 @@ async function currentOffer(token: string, tx: Tx): Promise<ConsentOffer> {
   return lookup.offer;
 }
 
-/** An invitation is for the administrator it names, and nobody else. */
+/** An invitation is for the administrator it names, and nobody else; and nobody answers before proving their address. */
 function assertAddressedTo(offer: ConsentOffer, admin: CustomerAdmin): void {
+  if (!admin.emailVerified) {
+    throw new AppError('FORBIDDEN', 'Verify your email address first: follow the link sent to it.', { reason: 'email-unverified' });
+  }
   if (offer.invitation && offer.invitation.adminEmail.toLowerCase() !== admin.email.toLowerCase()) {
     throw new AppError('FORBIDDEN', 'This invitation is addressed to another administrator.', { reason: 'addressed-elsewhere' });
   }

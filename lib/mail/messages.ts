@@ -75,3 +75,21 @@ export function relationshipNoticeMail(input: {
   const values = { partner: input.partnerName, customer: input.customerName, kind: input.kind, url: input.url };
   return compose(input.lang, t(`mail.notice.${input.event}Subject`, values), t(`mail.notice.${input.event}Body`, values), input.portal);
 }
+
+/** The link that confirms a new account's address. */
+export function verifyEmailMail(input: { lang: Lang; name: string; organisation: string; url: string; hours: number; portal: string }): MailContent {
+  const t = translator(input.lang);
+  return compose(input.lang, t('mail.verify.subject'), t('mail.verify.body', { name: input.name, organisation: input.organisation, url: input.url, hours: input.hours }), input.portal);
+}
+
+/** To an address that already has an account, when someone signs up with it again. */
+export function accountExistsMail(input: { lang: Lang; url: string; portal: string }): MailContent {
+  const t = translator(input.lang);
+  return compose(input.lang, t('mail.accountExists.subject'), t('mail.accountExists.body', { url: input.url }), input.portal);
+}
+
+/** To someone signing up an organisation whose domain already has an account. */
+export function domainTakenMail(input: { lang: Lang; domain: string; url: string; portal: string }): MailContent {
+  const t = translator(input.lang);
+  return compose(input.lang, t('mail.domainTaken.subject'), t('mail.domainTaken.body', { domain: input.domain, url: input.url }), input.portal);
+}

@@ -9,14 +9,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('signIn'))('title') };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; verified?: string }> }) {
   if (await getSignedIn()) redirect('/');
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, verified } = await searchParams;
   const t = await getTranslations();
   return (
     <main style={{ maxWidth: 400, margin: '10vh auto', padding: 32, background: '#fff', boxShadow: '0 2px 8px rgba(0,0,0,.12)' }}>
       <p style={{ margin: 0, color: '#605e5c' }}>{t('app.name')}</p>
       <h1 style={{ fontWeight: 600, fontSize: 24, margin: '8px 0 24px' }}>{t('signIn.title')}</h1>
+      {verified && (
+        <p role="status" style={{ color: '#0e700e' }}>
+          {t('verifyEmail.done')}
+        </p>
+      )}
       <SignInForm callbackUrl={callbackUrl ?? '/'} />
       <div style={{ marginTop: 32 }}>
         <LanguagePicker />

@@ -4,10 +4,8 @@ import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { isLang } from '@/lib/autopilot';
 import { publicFormAction } from '@/lib/actions/action';
-import { safeCallbackUrl } from '@/lib/auth/callback-url';
-import { signInWithPassword } from '@/lib/auth/session';
-import { createCustomerAccount } from '@/lib/data/accounts';
-import { AppError } from '@/lib/errors';
+import { portalOrigin } from '@/lib/portal-origin';
+import { signUpCustomer } from '@/lib/services/sign-up';
 
 const signUpInput = z.object({
   organisation: z.string().trim().min(2).max(200),
@@ -22,16 +20,18 @@ const signUpInput = z.object({
   callbackUrl: z.string(),
 });
 
-/** Creates a customer organisation and its administrator, signs them in, and goes back where they were. */
+/**
+ * Asks for a customer organisation's account. The answer is the same
+ * whatever the database holds ("check your email"); the email says what
+ * comes next (lib/services/sign-up.ts).
+ */
 export const signUpAction = publicFormAction({
   fields: ['organisation', 'domain', 'name', 'email', 'callbackUrl'],
   secretFields: ['password'],
   input: signUpInput,
   run: async (input) => {
     const locale = await getLocale();
-    const created = await createCustomerAccount({ ...input, locale: isLang(locale) ? locale : 'en' });
-    if (!created.ok) throw new AppError('CONFLICT', `That ${created.taken} is taken.`, { reason: `${created.taken}-taken` });
-    await signInWithPassword(input.email, input.password, safeCallbackUrl(input.callbackUrl));
-    throw new AppError('UNAUTHENTICATED', 'The new account could not sign in.');
+    await signUpCustomer({ ...input, locale: isLang(locale) ? locale : 'en' }, await portalOrigin());
+    return { email: input.email };
   },
 });

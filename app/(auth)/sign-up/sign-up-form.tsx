@@ -8,19 +8,21 @@ import { signUpAction } from './actions';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('signUp');
-  const [state, action, pending] = useActionState<FormState, FormData>(signUpAction, null);
+  const [state, action, pending] = useActionState<FormState<{ email: string }>, FormData>(signUpAction, null);
   const invalid = (field: string) => refusedField(state, field);
   const values: Record<string, string | undefined> = (state && !state.ok && state.values) || {};
-  const taken = state && !state.ok && state.error.code === 'CONFLICT' ? state.error.reason : undefined;
+
   // A new key per answer: the fields start again from what was sent.
   const k = JSON.stringify(values);
+  if (state?.ok) {
+    return (
+      <MessageBar intent="success" role="status" layout="multiline">
+        <MessageBarBody>{t('checkEmail', { email: state.data.email })}</MessageBarBody>
+      </MessageBar>
+    );
+  }
   return (
     <form action={action} style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
-      {(taken === 'email-taken' || taken === 'domain-taken') && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{t(taken === 'email-taken' ? 'taken.email' : 'taken.domain')}</MessageBarBody>
-        </MessageBar>
-      )}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field label={t('organisation')} required validationMessage={invalid('organisation') ? t('invalid.organisation') : undefined}>
         <Input key={`organisation-${k}`} defaultValue={values.organisation} name="organisation" autoComplete="organization" />

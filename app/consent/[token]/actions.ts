@@ -3,7 +3,10 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { customerAdminFormAction } from '@/lib/actions/action';
+import { getLocale } from 'next-intl/server';
+import { isLang } from '@/lib/autopilot';
+import { customerAdminAction, customerAdminFormAction } from '@/lib/actions/action';
+import { resendVerification } from '@/lib/services/sign-up';
 import { isSameOrigin } from '@/lib/auth/request-origin';
 import { env } from '@/lib/env';
 import { portalOrigin } from '@/lib/portal-origin';
@@ -33,5 +36,20 @@ export const decideConsentAction = customerAdminFormAction({
       await sendRelationshipNotice('accepted', { ...accepted, customerId: admin.customerId, customerName: admin.customerName }, await portalOrigin());
     }
     redirect(`/partner-relationships?accepted=${encodeURIComponent(accepted.partnerName)}`);
+  },
+});
+
+/** A new verification link, for an administrator who has not confirmed their address yet; it brings them back here. */
+export const resendVerificationAction = customerAdminAction({
+  input: z.object({ token: z.string().max(200) }),
+  run: async ({ token }, admin) => {
+    const locale = await getLocale();
+    const mail = await resendVerification(
+      { userId: admin.userId, email: admin.email, name: admin.name, organisation: admin.customerName },
+      isLang(locale) ? locale : 'en',
+      `/consent/${token}`,
+      await portalOrigin(),
+    );
+    return { email: admin.email, sent: mail.sent };
   },
 });

@@ -6,6 +6,7 @@ import { getSignedIn, isCustomerAdmin } from '@/lib/auth/actor';
 import { signOutAction } from '@/lib/actions/sign-out';
 import { isActiveWith, lookUpConsent } from '@/lib/data/relationships';
 import { ConsentForm } from './consent-form';
+import { ResendVerification } from './resend-verification';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('consent'))('titleRESELLER'), robots: { index: false } };
@@ -87,6 +88,8 @@ export default async function ConsentPage({ params }: { params: Promise<{ token:
       <p>{t('onBehalf', { customer: actor.customerName, email: actor.email })}</p>
       {active ? (
         <p role="status">{t('alreadyActive', { partner: offer.partner.name })}</p>
+      ) : !actor.emailVerified ? (
+        <ResendVerification token={token} email={actor.email} />
       ) : (
         <ConsentForm token={token} partnerName={offer.partner.name} kind={offer.kind} />
       )}

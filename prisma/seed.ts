@@ -6,11 +6,10 @@
 import { fakeHash, seeded } from '@/test-data/generate';
 import { createPrismaClient } from '@/lib/db/client';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { authSecret } from '@/lib/auth/secret';
 import type { AgentPrincipal } from '@/lib/auth/principal';
-import { newLinkToken } from '@/lib/consent/tokens';
 import { requireCustomerScope } from '@/lib/data/scope';
 import { hashDigest } from '@/lib/services/device-keys';
+import { makeFirstRelationshipLink } from '@/lib/services/partner-admins';
 import { registerDevices } from '@/lib/services/registration';
 
 export const DEMO_PASSWORD = 'Autopilot-demo-1';
@@ -66,11 +65,6 @@ async function demoDevices(agent: AgentPrincipal, customerId: string, seed: numb
   await registerDevices(scope, { groupTag, profile: null, mode: null, source: 'FILES', sourceDetail: 'demo-devices.csv', devices }, db);
 }
 
-/** Each partner's relationship link is made with the partner, as in production. */
-async function ensureLink(partnerId: string) {
-  const link = newLinkToken(authSecret(), partnerId);
-  await db.partner.updateMany({ where: { id: partnerId, linkNonce: null }, data: { linkNonce: link.nonce, linkTokenHash: link.hash, linkCreatedAt: new Date() } });
-}
 
 async function main() {
   const existing = await db.user.findUnique({ where: { email: 'admin@contoso-partner.example' }, select: { passwordHash: true } });
@@ -79,8 +73,9 @@ async function main() {
   const contoso = await db.partner.upsert({ where: { id: 'demo-partner-contoso' }, create: { id: 'demo-partner-contoso', name: 'Contoso Partner', kind: 'CSP' }, update: {} });
   const northwind = await db.partner.upsert({ where: { id: 'demo-partner-northwind' }, create: { id: 'demo-partner-northwind', name: 'Northwind Devices', kind: 'OEM' }, update: {} });
 
-  await ensureLink(contoso.id);
-  await ensureLink(northwind.id);
+  // Each partner's relationship link is made with the partner, as in production.
+  await makeFirstRelationshipLink(db, contoso.id);
+  await makeFirstRelationshipLink(db, northwind.id);
   const contosoAdmin = await upsertUser('admin@contoso-partner.example', 'Ana Contoso', 'PARTNER_ADMIN', passwordHash, { partnerId: contoso.id });
   await upsertUser('sales@contoso-partner.example', 'Sam Contoso', 'PARTNER_SALES', passwordHash, { partnerId: contoso.id });
   const northwindAdmin = await upsertUser('admin@northwind.example', 'Nora Northwind', 'PARTNER_ADMIN', passwordHash, { partnerId: northwind.id });

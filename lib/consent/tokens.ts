@@ -21,7 +21,7 @@ export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** What a token looks like: 43 base64url characters (256 bits). Anything else is not looked up. */
+/** What a token looks like (consent links, emailed links): 43 base64url characters (256 bits). Anything else is not looked up. */
 export function isWellFormedToken(token: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(token);
 }

@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
+import { isWellFormedToken } from '@/lib/consent/tokens';
 import { prisma } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 
@@ -23,7 +24,7 @@ export async function issueEmailToken(userId: string, purpose: EmailTokenPurpose
 
 /** Verifies the address the token was sent to; AppError('CONFLICT') with the reason when it cannot be used. */
 export async function verifyEmailWithToken(token: string): Promise<{ userId: string }> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new AppError('CONFLICT', 'This link is not valid.', { reason: 'invalid' });
+  if (!isWellFormedToken(token)) throw new AppError('CONFLICT', 'This link is not valid.', { reason: 'invalid' });
   return prisma.$transaction(async (tx) => {
     const row = await tx.emailToken.findUnique({ where: { tokenHash: hashOf(token) }, select: { id: true, userId: true, purpose: true, expiresAt: true, usedAt: true } });
     if (!row || row.purpose !== 'verify-email') throw new AppError('CONFLICT', 'This link is not valid.', { reason: 'invalid' });

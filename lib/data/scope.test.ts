@@ -113,7 +113,7 @@ describe('lockCustomerScope', () => {
     const link = await relationship(csp, c);
     const scope = await customerScope(ana, c);
 
-    await expect(prisma.$transaction((tx) => lockCustomerScope(tx, scope))).resolves.toBeUndefined();
+    await expect(prisma.$transaction((tx) => lockCustomerScope(tx, scope))).resolves.toMatchObject({ customerId: c.id, relationshipId: link.id });
     await prisma.relationship.update({ where: { id: link.id }, data: { status: 'REMOVED' } });
     await expect(prisma.$transaction((tx) => lockCustomerScope(tx, scope))).rejects.toMatchObject({ code: 'NO_RELATIONSHIP' });
   });

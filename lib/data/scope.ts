@@ -80,12 +80,20 @@ export function requireCustomerScope(principal: Principal, customerId: string, d
  * either waits for the write to finish in full, or comes first and the
  * write is refused. Never half.
  */
-export async function lockCustomerScope(tx: Db, scope: CustomerScope): Promise<void> {
+declare const lockedBrand: unique symbol;
+
+/** A scope whose relationship is locked by the transaction at hand: writes that need the lock take this. */
+export interface LockedScope extends CustomerScope {
+  readonly [lockedBrand]: true;
+}
+
+export async function lockCustomerScope(tx: Db, scope: CustomerScope): Promise<LockedScope> {
   const { count } = await tx.relationship.updateMany({
     where: { id: scope.relationshipId, customerId: scope.customerId, ...activeRelationshipWhere(scope.principal) },
     data: { updatedAt: new Date() },
   });
   if (count === 0) throw new AppError('NO_RELATIONSHIP', 'The relationship with this customer has ended.');
+  return scope as LockedScope;
 }
 
 /** Tenancy of the rows a partner wrote for a customer: spread into every customer-bound query. */

@@ -10,14 +10,11 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
+import { secondsUntilToken, tokensAt, type BucketRule } from '@/lib/rate-limit';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
-export interface ThrottleRule {
-  /** Attempts at once. */
-  capacity: number;
-  /** Attempts regained each second. */
-  perSecond: number;
-}
+/** Attempts at once (`capacity`), and attempts regained each second (`perSecond`). */
+export type ThrottleRule = BucketRule;
 
 /** Ten attempts for one account, then one every 90 seconds. */
 export const ACCOUNT_RULE: ThrottleRule = { capacity: 10, perSecond: 1 / 90 };
@@ -35,9 +32,8 @@ async function tryTake(tx: Prisma.TransactionClient, key: string, rule: Throttle
     await tx.signInThrottle.create({ data: { key, tokens: rule.capacity - 1, at: now } });
     return { ok: true };
   }
-  const elapsed = Math.max(0, (now.getTime() - row.at.getTime()) / 1000);
-  const tokens = Math.min(rule.capacity, row.tokens + elapsed * rule.perSecond);
-  if (tokens < 1) return { ok: false, retryAfter: Math.max(1, Math.ceil((1 - tokens) / rule.perSecond)) };
+  const tokens = tokensAt(rule, row.tokens, row.at.getTime(), now.getTime());
+  if (tokens < 1) return { ok: false, retryAfter: secondsUntilToken(rule, tokens) };
   const { count } = await tx.signInThrottle.updateMany({ where: { key, tokens: row.tokens, at: row.at }, data: { tokens: tokens - 1, at: now } });
   return count === 1 ? { ok: true } : null;
 }

@@ -109,7 +109,7 @@ async function store(
   const { idempotency } = submission;
   // The relationship's lock first, before reading the key: a concurrent request with the same
   // key (from another instance too) waits for this one, then finds its record.
-  await lockCustomerScope(tx, scope);
+  const locked = await lockCustomerScope(tx, scope);
   if (idempotency) {
     const previous = await tx.idempotencyRecord.findUnique({ where: { partnerId_key: { partnerId: scope.principal.partnerId, key: idempotency.key } } });
     if (previous) {
@@ -118,7 +118,7 @@ async function store(
     }
   }
   const managedDesktop = profileForGroupTag(submission.groupTag);
-  const registration = await storeDevices(tx, scope, {
+  const registration = await storeDevices(tx, locked, {
     groupTag: submission.groupTag,
     profile: managedDesktop?.profile ?? null,
     mode: managedDesktop?.mode ?? null,

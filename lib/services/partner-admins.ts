@@ -8,7 +8,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { authSecret } from '@/lib/auth/secret';
 import { newLinkToken } from '@/lib/consent/tokens';
 import { isUniqueViolation } from '@/lib/db/errors';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 
 export const partnerAdminInput = z.object({
   partner: z.string().trim().min(2).max(200),
@@ -18,6 +18,15 @@ export const partnerAdminInput = z.object({
   password: z.string().min(12, 'at least 12 characters').max(200),
 });
 export type PartnerAdminInput = z.infer<typeof partnerAdminInput>;
+
+/**
+ * A partner's relationship link is made with the partner (here, and by the
+ * demo seed), so that showing it never writes. A partner that has one keeps it.
+ */
+export async function makeFirstRelationshipLink(db: Pick<Prisma.TransactionClient, 'partner'>, partnerId: string): Promise<void> {
+  const link = newLinkToken(authSecret(), partnerId);
+  await db.partner.updateMany({ where: { id: partnerId, linkNonce: null }, data: { linkNonce: link.nonce, linkTokenHash: link.hash, linkCreatedAt: new Date() } });
+}
 
 export async function createPartnerAdmin(db: PrismaClient, raw: unknown) {
   const input = partnerAdminInput.parse(raw);
@@ -30,9 +39,7 @@ export async function createPartnerAdmin(db: PrismaClient, raw: unknown) {
       const partner =
         (await tx.partner.findFirst({ where: { name: input.partner, kind: input.kind }, select: { id: true } })) ??
         (await tx.partner.create({ data: { name: input.partner, kind: input.kind }, select: { id: true } }));
-      // The partner's relationship link is made with the partner: showing it never writes.
-      const link = newLinkToken(authSecret(), partner.id);
-      await tx.partner.updateMany({ where: { id: partner.id, linkNonce: null }, data: { linkNonce: link.nonce, linkTokenHash: link.hash, linkCreatedAt: new Date() } });
+      await makeFirstRelationshipLink(tx, partner.id);
       const user = await tx.user.create({
         // The operator who runs admin:create vouches for the address.
           data: { email: input.email, name: input.name, passwordHash, role: 'PARTNER_ADMIN', partnerId: partner.id, emailVerifiedAt: new Date() },

@@ -8,7 +8,7 @@ import type { DeviceIdentifiers } from '@/lib/autopilot';
 import { auditActor, can } from '@/lib/auth/principal';
 import { prisma } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
-import { lockCustomerScope, ownedBy, type CustomerScope } from '@/lib/data/scope';
+import { lockCustomerScope, ownedBy, type CustomerScope, type LockedScope } from '@/lib/data/scope';
 import { AppError } from '@/lib/errors';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { deviceKeys, type DeviceKeys } from './device-keys';
@@ -66,16 +66,16 @@ export async function inRetriedTransaction<T>(db: PrismaClient, write: (tx: Tx) 
 
 /** Stores the registrable devices and their batch in one transaction: all of them or none. */
 export function registerDevices(scope: CustomerScope, request: RegistrationRequest, db: PrismaClient = prisma): Promise<RegistrationResult> {
-  return inRetriedTransaction(db, (tx) => storeDevices(tx, scope, request));
+  return inRetriedTransaction(db, async (tx) => storeDevices(tx, await lockCustomerScope(tx, scope), request));
 }
 
 /**
- * The registration's writes, inside the caller's transaction: the
- * relationship's lock first, then the batch, the devices and the audit event.
+ * The registration's writes, inside the caller's transaction, which holds
+ * the relationship's lock (a removal waits, or came first and the lock was
+ * refused): the batch, the devices and the audit event.
  */
-export async function storeDevices(tx: Tx, scope: CustomerScope, request: RegistrationRequest): Promise<RegistrationResult> {
+export async function storeDevices(tx: Tx, scope: LockedScope, request: RegistrationRequest): Promise<RegistrationResult> {
   if (!can(scope.principal, 'devices:add')) throw new AppError('FORBIDDEN');
-  await lockCustomerScope(tx, scope);
   const keys = request.devices.map(deviceKeys);
   const owners = await existingOwners(tx, keys);
   const outcomes: DeviceOutcome[] = [];

@@ -24,15 +24,20 @@ export interface SignUpInput {
   callbackUrl: string;
 }
 
+/** `path` of the portal, with where to go afterwards as `param` when that is not the start page. */
+function withNext(portal: string, path: string, param: string, next: string): string {
+  const after = safeCallbackUrl(next);
+  return `${portal}${path}${after === '/' ? '' : `?${param}=${encodeURIComponent(after)}`}`;
+}
+
 /** The link that confirms an address: the token, and where to go after signing in. */
 export function verificationLink(portal: string, token: string, next: string): string {
-  const after = safeCallbackUrl(next);
-  return `${portal}/verify-email/${token}${after === '/' ? '' : `?next=${encodeURIComponent(after)}`}`;
+  return withNext(portal, `/verify-email/${token}`, 'next', next);
 }
 
 export async function signUpCustomer(input: SignUpInput, portal: string): Promise<{ mail: MailOutcome }> {
   const created = await createCustomerAccount(input);
-  const signIn = `${portal}/sign-in${safeCallbackUrl(input.callbackUrl) === '/' ? '' : `?callbackUrl=${encodeURIComponent(safeCallbackUrl(input.callbackUrl))}`}`;
+  const signIn = withNext(portal, '/sign-in', 'callbackUrl', input.callbackUrl);
   if (!created.ok) {
     // As long as making an account takes: the time taken says nothing either.
     await hashPassword(input.password);

@@ -3,6 +3,9 @@ import { defineConfig } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 3200);
 /** Tests run against their own embedded database, made afresh for each run. */
 const DATABASE_URL = 'file:./data/e2e.db';
+/** The tests' SMTP server (test-support/mail-sink.ts): every email the portal sends arrives there. */
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2525);
+const MAIL_HTTP_PORT = Number(process.env.E2E_MAIL_HTTP_PORT ?? 2580);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -33,12 +36,29 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'npx tsx scripts/e2e-database.ts && npx next start',
-    url: `http://localhost:${PORT}/sign-in`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    // A small body cap, so that the API's 413 is tested without sending 64 MB.
-    env: { DATABASE_URL, AUTH_SECRET_FILE: 'data/auth-secret', MAIL_OUTBOX: 'data/e2e-outbox', PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1', API_MAX_BODY_BYTES: '3000000' },
-  },
+  webServer: [
+    {
+      command: 'npx tsx test-support/mail-sink.ts',
+      url: `http://127.0.0.1:${MAIL_HTTP_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { E2E_SMTP_PORT: String(SMTP_PORT), E2E_MAIL_HTTP_PORT: String(MAIL_HTTP_PORT) },
+    },
+    {
+      command: 'npx tsx scripts/e2e-database.ts && npx next start',
+      url: `http://localhost:${PORT}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      // A small body cap, so that the API's 413 is tested without sending 64 MB.
+      env: {
+        DATABASE_URL,
+        AUTH_SECRET_FILE: 'data/auth-secret',
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        MAIL_FROM: 'Autopilot partner portal <no-reply@portal.example>',
+        PORT: String(PORT),
+        NEXT_TELEMETRY_DISABLED: '1',
+        API_MAX_BODY_BYTES: '3000000',
+      },
+    },
+  ],
 });

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { signOutAction } from '@/lib/actions/sign-out';
 import { LanguagePicker } from './language-picker';
 
@@ -41,7 +41,7 @@ const useStyles = makeStyles({
   },
   current: { fontWeight: tokens.fontWeightSemibold, borderLeft: `3px solid ${tokens.colorBrandStroke1}` },
   main: { flexGrow: 1, minWidth: 0, padding: '24px 32px', backgroundColor: tokens.colorNeutralBackground1 },
-  user: { color: 'inherit' },
+  user: { color: 'inherit', textDecorationLine: 'none', ':hover': { textDecorationLine: 'underline' } },
   signOut: { color: 'inherit' },
 });
 
@@ -56,7 +56,9 @@ export function Shell({ nav, userLabel, children }: { nav: NavItem[]; userLabel:
           {t('product')}
         </Link>
         <LanguagePicker />
-        <Text className={styles.user}>{userLabel}</Text>
+        <Link href="/account" className={styles.user} aria-current={pathname === '/account' ? 'page' : undefined}>
+          {userLabel}
+        </Link>
         <form action={signOutAction}>
           <Button appearance="transparent" type="submit" className={styles.signOut}>
             {t('signOut')}

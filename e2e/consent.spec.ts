@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { fakeDeviceList } from '../test-data/generate';
-import { CONTOSO_ADMIN, CONTOSO_SALES, DEMO_PASSWORD, NORTHWIND_ADMIN, followMail, openDevices, signIn } from './support';
+import { CONTOSO_ADMIN, CONTOSO_SALES, DEMO_PASSWORD, NORTHWIND_ADMIN, followMail, linkOf, openDevices, receivedMail, signIn } from './support';
 
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-US', permissions: ['clipboard-read', 'clipboard-write'] });
@@ -29,7 +29,7 @@ async function signUp(page: Page, organisation: string, domain: string, email: s
   await expect(page.getByRole('status').filter({ hasText: 'Your email address is confirmed.' })).toBeVisible();
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('a-long-password-1');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).toHaveURL(/\/consent\//);
 }
 
@@ -58,7 +58,7 @@ test('a customer admin opens the link, accepts, and the partner can add devices 
   await customer.getByRole('link', { name: 'Sign in' }).click();
   await customer.getByLabel('Email').fill('admin@tailspin.example');
   await customer.getByLabel('Password').fill(DEMO_PASSWORD);
-  await customer.getByRole('button', { name: 'Sign in' }).click();
+  await customer.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(customer.getByRole('heading', { name: 'Accept agreement and authorize partner' })).toBeVisible();
   await customer.getByRole('button', { name: 'Accept' }).click();
   await expect(customer.getByRole('checkbox', { name: /^Yes/ })).toBeFocused();
@@ -239,7 +239,7 @@ test('an invitation is emailed; its link, followed from the mail, opens the invi
   await partner.getByRole('button', { name: 'Create invitation' }).click();
   await expect(partner.getByRole('status').filter({ hasText: `The invitation was emailed to ${address}.` })).toBeVisible();
 
-  // The tests' mail is kept in the outbox: the newcomer follows the link from there.
+  // The tests' SMTP server received the invitation: the newcomer follows its link.
   const customer = await newPage(browser);
   await followMail(customer, address, 'Contoso Partner asks to become your Microsoft Cloud Solution Provider');
   await expect(customer.getByRole('heading', { name: 'Accept agreement and authorize partner' })).toBeVisible();
@@ -250,17 +250,54 @@ test('an invitation is emailed; its link, followed from the mail, opens the invi
   await customer.getByRole('button', { name: 'Accept' }).click();
   await expect(customer).toHaveURL(/\/partner-relationships\?accepted=/);
 
-  await customer.goto('/outbox');
-  const notice = customer.getByRole('table', { name: 'Outbox' }).getByRole('row', { name: /Mailed Org accepted your relationship/ });
-  await expect(notice).toContainText(CONTOSO_ADMIN);
+  // The partner's admins hear of it by email.
+  expect(linkOf(await receivedMail(CONTOSO_ADMIN, 'Mailed Org accepted your relationship'))).toMatch(/^http:\/\/localhost:\d+\//);
 
   // The customer removes the partner again (other tests count Contoso's customers): the partner hears of it too.
   await customer.goto('/partner-relationships');
   await customer.getByRole('button', { name: 'Remove Contoso Partner' }).click();
   await customer.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
   await expect(customer.getByText('Contoso Partner no longer has access to your organisation.')).toBeVisible();
-  await customer.goto('/outbox');
-  await expect(customer.getByRole('table', { name: 'Outbox' }).getByRole('row', { name: /Mailed Org removed its relationship with Contoso Partner/ })).toContainText(CONTOSO_ADMIN);
+  await receivedMail(CONTOSO_ADMIN, 'Mailed Org removed its relationship with Contoso Partner');
   await partner.context().close();
   await customer.context().close();
+});
+
+test('an invitation is accepted only by a verified holder of the address it names', async ({ browser }) => {
+  const stamp = Date.now();
+  const partner = await newPage(browser);
+  await signIn(partner, CONTOSO_ADMIN);
+  await partner.getByRole('link', { name: 'Relationships' }).click();
+  const invited = `cio-${stamp}@target.example`;
+  await partner.getByLabel('Organisation name').fill('Target Org');
+  await partner.getByLabel('Administrator’s email').fill(invited);
+  await partner.getByRole('button', { name: 'Create invitation' }).click();
+  const link = linkOf(await receivedMail(invited, 'Contoso Partner asks to become your Microsoft Cloud Solution Provider'));
+
+  // Someone else signs up (their own address, verified) and opens the invitation: it is not theirs.
+  const impostor = await newPage(browser);
+  await impostor.goto(link);
+  await signUp(impostor, 'Target Org', `target-${stamp}.example`, `someone-${stamp}@impostor.example`);
+  await expect(impostor.getByRole('alert').filter({ hasText: 'This invitation was sent to the administrator of Target Org, not to you.' })).toBeVisible();
+  await expect(impostor.getByRole('button', { name: 'Accept' })).toHaveCount(0);
+
+  // Someone signs up with the invited address but cannot read its mail: they may not accept.
+  const squatter = await newPage(browser);
+  await squatter.goto(link);
+  await squatter.getByRole('link', { name: 'Create your organisation’s account' }).click();
+  await squatter.getByLabel('Organisation name').fill('Target Org');
+  await squatter.getByLabel('Domain').fill(`target-${stamp}.example`);
+  await squatter.getByLabel('Your name').fill('Squatter');
+  await squatter.getByLabel('Email').fill(invited);
+  await squatter.getByLabel('Password').fill('a-long-password-1');
+  await squatter.getByRole('button', { name: 'Create account' }).click();
+  await expect(squatter.getByRole('status')).toContainText('Check your email');
+  await squatter.goto(`/sign-in?callbackUrl=${encodeURIComponent(new URL(link).pathname)}`);
+  await squatter.getByLabel('Email').fill(invited);
+  await squatter.getByLabel('Password').fill('a-long-password-1');
+  await squatter.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(squatter).toHaveURL(/\/consent\//);
+  await expect(squatter.getByText(`Confirm your email address first: follow the link we sent to ${invited}.`)).toBeVisible();
+  await expect(squatter.getByRole('button', { name: 'Accept' })).toHaveCount(0);
+  for (const page of [partner, impostor, squatter]) await page.context().close();
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { expect, type Page } from '@playwright/test';
 
@@ -10,7 +11,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).not.toHaveURL(/sign-in/);
 }
 
@@ -35,15 +36,52 @@ export function customerId(domain: string): string {
   }
 }
 
-/** Opens the newest email to `to` in the portal's outbox (the tests' mail) and follows its link. */
+/** Where the tests' SMTP server (test-support/mail-sink.ts) tells what it received. */
+export const MAIL_SINK = `http://127.0.0.1:${process.env.E2E_MAIL_HTTP_PORT ?? 2580}`;
+
+export interface ReceivedMail {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  at: string;
+}
+
+/** The newest message to `to` whose subject matches, as the SMTP server received it (waiting for it to arrive). */
+export async function receivedMail(to: string, subject: string | RegExp): Promise<ReceivedMail> {
+  let found: ReceivedMail | undefined;
+  await expect
+    .poll(
+      async () => {
+        const messages = (await (await fetch(`${MAIL_SINK}/messages?to=${encodeURIComponent(to)}`)).json()) as ReceivedMail[];
+        found = messages.find((m) => (typeof subject === 'string' ? m.subject.includes(subject) : subject.test(m.subject)));
+        return found !== undefined;
+      },
+      { message: `an email to ${to} about ${String(subject)}` },
+    )
+    .toBe(true);
+  return found!;
+}
+
+/** The action link of an email: the first http link of its plain text. */
+export function linkOf(mail: ReceivedMail): string {
+  const link = /https?:\/\/[^\s<>"]+/.exec(mail.text)?.[0];
+  if (!link) throw new Error(`No link in the email "${mail.subject}"`);
+  return link;
+}
+
+/** Opens the newest email to `to` about `subject` and follows its link, as its reader would. */
 export async function followMail(page: Page, to: string, subject: string | RegExp) {
-  await page.goto('/outbox');
-  const mail = page
-    .getByRole('table', { name: 'Outbox' })
-    .getByRole('row')
-    .filter({ hasText: to })
-    .filter({ hasText: subject })
-    .first();
-  await expect(mail).toBeVisible();
-  await mail.getByRole('link', { name: /Open the link/ }).click();
+  await page.goto(linkOf(await receivedMail(to, subject)));
+}
+
+/**
+ * A partner of its own for a test that changes partner-wide settings, made
+ * with the portal's own command (npm run admin:create) on the tests' database.
+ */
+export function createPartner(name: string, email: string, password: string): void {
+  execFileSync('npx', ['tsx', 'scripts/create-partner-admin.ts', '--partner', name, '--kind', 'CSP', '--email', email, '--name', `${name} Admin`], {
+    env: { ...process.env, DATABASE_URL: 'file:./data/e2e.db', PARTNER_ADMIN_PASSWORD: password },
+    stdio: 'pipe',
+  });
 }

@@ -17,7 +17,7 @@ export const DEFAULT_API_MAX_BODY_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_API_RATE_LIMIT = { capacity: 120, perSecond: 2 } as const;
 
 const MAKE_A_SECRET = 'make one with `openssl rand -base64 32`';
-const VARIABLES = ['NODE_ENV', 'NEXT_PHASE', 'DATABASE_URL', 'AUTH_SECRET', 'AUTH_SECRET_FILE', 'PORTAL_URL', 'TRUST_PROXY', 'SMTP_URL', 'MAIL_FROM', 'MAIL_OUTBOX', 'API_MAX_BODY_BYTES', 'API_RATE_LIMIT'] as const;
+const VARIABLES = ['NODE_ENV', 'NEXT_PHASE', 'DATABASE_URL', 'AUTH_SECRET', 'AUTH_SECRET_FILE', 'PORTAL_URL', 'TRUST_PROXY', 'SMTP_URL', 'MAIL_FROM', 'MAIL_OUTBOX', 'API_MAX_BODY_BYTES', 'API_RATE_LIMIT', 'DNS_RESOLVER', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
 
 export interface Env {
   readonly NODE_ENV: 'development' | 'production' | 'test';
@@ -41,10 +41,18 @@ export interface Env {
   readonly API_MAX_BODY_BYTES: number;
   /** The REST API's limit per key: a burst of `capacity` requests, then `perSecond`. */
   readonly API_RATE_LIMIT: { readonly capacity: number; readonly perSecond: number };
+  /** The DNS servers asked for domain verification records (host or host:port, comma-separated); the system's when unset. */
+  readonly DNS_RESOLVER?: readonly string[];
+  /** Single sign-on with OpenID Connect (Microsoft Entra ID, or any compliant provider): all three, or none. */
+  readonly OIDC_ISSUER?: string;
+  readonly OIDC_CLIENT_ID?: string;
+  readonly OIDC_CLIENT_SECRET?: string;
 }
 
 const positiveInteger = /^[1-9][0-9]*$/;
 const positiveNumber = /^(?:[0-9]+\.?[0-9]*|\.[0-9]+)$/;
+/** An IPv4 address with an optional port, or an IPv6 address (in brackets when a port follows). */
+const dnsServer = /^(?:(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?::[0-9]{1,5})?|\[[0-9a-fA-F:]+\](?::[0-9]{1,5})?|[0-9a-fA-F:]*:[0-9a-fA-F:]*)$/;
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
@@ -85,6 +93,18 @@ const schema = z.object({
       return z.NEVER;
     })
     .default({ ...DEFAULT_API_RATE_LIMIT }),
+  DNS_RESOLVER: z
+    .string()
+    .transform((value, ctx) => {
+      const servers = value.split(',').map((part) => part.trim()).filter(Boolean);
+      if (servers.length > 0 && servers.every((server) => dnsServer.test(server))) return servers;
+      ctx.addIssue({ code: 'custom', message: 'must list DNS servers as address or address:port, comma-separated (for example 127.0.0.1:5353)' });
+      return z.NEVER;
+    })
+    .optional(),
+  OIDC_ISSUER: z.httpUrl({ error: 'must be the provider\'s issuer address, such as https://login.microsoftonline.com/<tenant>/v2.0' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
 });
 
 /** The environment's settings are wrong; the message lists every bad variable. */
@@ -119,6 +139,12 @@ export function parseEnv(source: Variables = process.env, { serving = false } = 
   const problems: Record<string, string[]> = result.success ? {} : { ...z.flattenError(result.error).fieldErrors };
   if (serving && raw.NODE_ENV === 'production' && raw.NEXT_PHASE !== 'phase-production-build' && !raw.AUTH_SECRET && !raw.AUTH_SECRET_FILE) {
     problems.AUTH_SECRET = [`is required in production: it signs sessions and consent links; ${MAKE_A_SECRET} and keep it the same across restarts (or name a file that keeps it in AUTH_SECRET_FILE)`];
+  }
+  const oidc = [raw.OIDC_ISSUER, raw.OIDC_CLIENT_ID, raw.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidc > 0 && oidc < 3) {
+    for (const name of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const) {
+      if (!raw[name]) problems[name] = ['is required with the other OIDC_ settings: single sign-on needs all three'];
+    }
   }
   if (!result.success || Object.keys(problems).length > 0) throw new InvalidEnvironment(problems);
   return result.data;

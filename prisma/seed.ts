@@ -38,7 +38,9 @@ async function upsertUser(email: string, name: string, role: 'PARTNER_ADMIN' | '
 }
 
 async function upsertCustomer(name: string, domain: string) {
-  const c = await db.customer.upsert({ where: { domain }, create: { name, domain }, update: {}, select: { id: true } });
+  // The demo's organisations have their domains verified, as if by the portal's operator.
+  const verified = { verifiedDomain: domain, domainVerifiedAt: new Date(), domainVerifiedBy: 'operator' };
+  const c = await db.customer.upsert({ where: { verifiedDomain: domain }, create: { name, domain, ...verified }, update: {}, select: { id: true } });
   return c.id;
 }
 
@@ -68,7 +70,8 @@ async function demoDevices(agent: AgentPrincipal, customerId: string, seed: numb
 
 async function main() {
   const existing = await db.user.findUnique({ where: { email: 'admin@contoso-partner.example' }, select: { passwordHash: true } });
-  const passwordHash = existing && (await verifyPassword(DEMO_PASSWORD, existing.passwordHash)) ? existing.passwordHash : await hashPassword(DEMO_PASSWORD);
+  const stored = existing?.passwordHash ?? null;
+  const passwordHash = stored && (await verifyPassword(DEMO_PASSWORD, stored)) ? stored : await hashPassword(DEMO_PASSWORD);
 
   const contoso = await db.partner.upsert({ where: { id: 'demo-partner-contoso' }, create: { id: 'demo-partner-contoso', name: 'Contoso Partner', kind: 'CSP' }, update: {} });
   const northwind = await db.partner.upsert({ where: { id: 'demo-partner-northwind' }, create: { id: 'demo-partner-northwind', name: 'Northwind Devices', kind: 'OEM' }, update: {} });

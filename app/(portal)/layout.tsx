@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { Shell, type NavItem } from '@/components/shell';
-import { isAgent, requireSignedIn } from '@/lib/auth/actor';
+import { isAgent, requireSession } from '@/lib/auth/actor';
 import { outboxDir } from '@/lib/mail/send';
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  const actor = await requireSignedIn();
+  const actor = await requireSession();
   const t = await getTranslations('nav');
   const nav: NavItem[] = isAgent(actor)
     ? [
@@ -14,8 +14,12 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         // Shown to every agent: the page itself says who may manage keys.
         { href: '/api-keys', label: t('apiKeys') },
         { href: '/api-reference', label: t('apiReference') },
+        { href: '/people', label: t('people') },
       ]
-    : [{ href: '/partner-relationships', label: t('partnerRelationships') }];
+    : [
+        { href: '/partner-relationships', label: t('partnerRelationships') },
+        { href: '/people', label: t('people') },
+      ];
   // The demo's mail, written to its outbox folder rather than sent.
   if (outboxDir()) nav.push({ href: '/outbox', label: t('outbox') });
   const organisation = isAgent(actor) ? actor.partnerName : actor.customerName;

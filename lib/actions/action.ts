@@ -6,7 +6,7 @@
  */
 import 'server-only';
 import { z } from 'zod';
-import { getSignedIn, isAgent, isCustomerAdmin, type CustomerAdmin } from '@/lib/auth/actor';
+import { getSignedIn, isAgent, isCustomerAdmin, type CustomerAdmin, type SignedIn } from '@/lib/auth/actor';
 import { can, type AgentPrincipal } from '@/lib/auth/principal';
 import type { Permission } from '@/lib/auth/permissions';
 import { requireCustomerScope, type CustomerScope } from '@/lib/data/scope';
@@ -20,7 +20,9 @@ function parse<S extends Input>(schema: S, raw: unknown): z.infer<S> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')).filter(Boolean))];
-  throw new AppError('INVALID_INPUT', 'The input does not match its schema.', { fields });
+  // A rule of the portal's own (a password's, say) names its problem: the page says which.
+  const reason = parsed.error.issues.find((i) => i.code === 'custom')?.message;
+  throw new AppError('INVALID_INPUT', 'The input does not match its schema.', { fields, ...(reason && { reason }) });
 }
 
 /** Runs a step and turns the services' expected failures into the one result shape. */
@@ -134,5 +136,37 @@ export function customerAdminFormAction<S extends Input, T>(definition: {
   return (_previous: unknown, form: FormData): Promise<ActionResult<T>> => {
     const values = formValues(form, definition.fields);
     return answer(async () => definition.run(parse(definition.input, values), await customerAdmin()), values);
+  };
+}
+
+async function signedIn(): Promise<SignedIn> {
+  const who = await getSignedIn();
+  if (!who) throw new AppError('UNAUTHENTICATED');
+  return who;
+}
+
+/** An action of anyone signed in (their account, say): the service decides what they may do. */
+export function signedInAction<S extends Input, T>(definition: { input: S; run: (input: z.infer<S>, who: SignedIn) => Promise<T> }) {
+  return (raw: unknown): Promise<ActionResult<T>> =>
+    answer(async () => {
+      const who = await signedIn();
+      return definition.run(parse(definition.input, raw), who);
+    });
+}
+
+/** A form's action of anyone signed in; passwords in `secretFields` are never given back. */
+export function signedInFormAction<S extends Input, T>(definition: {
+  fields: readonly string[];
+  secretFields?: readonly string[];
+  input: S;
+  run: (input: z.infer<S>, who: SignedIn) => Promise<T>;
+}) {
+  return (_previous: unknown, form: FormData): Promise<ActionResult<T>> => {
+    const values = formValues(form, definition.fields);
+    const secrets = formValues(form, definition.secretFields ?? []);
+    return answer(async () => {
+      const who = await signedIn();
+      return definition.run(parse(definition.input, { ...values, ...secrets }), who);
+    }, values);
   };
 }

@@ -52,3 +52,9 @@ export function refusalKey(error: ActionError): 'not-signed-in' | 'forbidden' | 
       return 'bad-request';
   }
 }
+
+/** The message key, under `password`, of why a new password was refused. */
+export function passwordProblemKey(state: FormState<unknown>): 'too-short' | 'too-long' | 'common' | 'like-email' | 'invalid' {
+  const reason = state !== null && !state.ok ? state.error.reason : undefined;
+  return reason === 'too-short' || reason === 'too-long' || reason === 'common' || reason === 'like-email' ? reason : 'invalid';
+}

@@ -27,8 +27,19 @@ export function isCustomerAdmin(who: SignedIn | null): who is CustomerAdmin {
   return who?.type === 'customer-admin';
 }
 
-/** For pages: the signed-in user, or the sign-in page. */
+/**
+ * For pages: the signed-in user, or the sign-in page. An agent whose partner
+ * requires a second factor they have not set up goes to their Account page
+ * first (the only page that does not call this).
+ */
 export async function requireSignedIn(): Promise<SignedIn> {
+  const who = await requireSession();
+  if (isAgent(who) && who.secondFactorMissing) redirect('/account?mfa=required');
+  return who;
+}
+
+/** The signed-in user, or the sign-in page; nothing else asked (the shell, the Account page). */
+export async function requireSession(): Promise<SignedIn> {
   const who = await getSignedIn();
   if (!who) redirect('/sign-in');
   return who;

@@ -87,7 +87,9 @@ export async function hashPassword(password: string): Promise<string> {
 }
 
 /** Whether the password matches the stored hash (scrypt, or bcrypt from before). Anything unreadable does not match. */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+  // An account with no password yet (invited, or single sign-on only) matches none.
+  if (stored === null) return false;
   if (BCRYPT.test(stored)) return bcrypt.compare(password, stored);
   const parsed = parseScrypt(stored);
   if (!parsed) return false;

@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'relationships:manage',
   'relationships:remove',
   'api-keys:manage',
+  'people:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -17,6 +17,8 @@ export interface AgentPrincipal extends PrincipalBase {
   email: string;
   name: string;
   role: PartnerRole;
+  /** The partner requires a second factor and the agent has none yet: until they set one up, they may do nothing else. */
+  secondFactorMissing?: boolean;
 }
 
 export interface ApiKeyPrincipal extends PrincipalBase {
@@ -34,7 +36,8 @@ export function relationshipKindOf(principal: Principal): RelationshipKind {
 }
 
 export function can(principal: Principal, permission: Permission): boolean {
-  return principal.type === 'agent' ? roleAllows(principal.role, permission) : scopesAllow(principal.scopes, permission);
+  if (principal.type === 'api-key') return scopesAllow(principal.scopes, permission);
+  return !principal.secondFactorMissing && roleAllows(principal.role, permission);
 }
 
 /** How the audit log names the principal: the agent's email, or the key's name. */

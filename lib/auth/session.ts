@@ -4,9 +4,13 @@
  * Auth.js itself.
  */
 import 'server-only';
-import { AuthError, CredentialsSignin } from 'next-auth';
+import { headers } from 'next/headers';
+import { AuthError } from 'next-auth';
 import { endSessions } from '@/lib/data/accounts';
+import { env } from '@/lib/env';
 import { auth, handlers, signIn, signOut } from './next-auth';
+import { requestFacts } from './request-origin';
+import { codeStep, passwordStep, type SignInStep } from './sign-in';
 
 /** The route handlers Auth.js answers on /api/auth. */
 export const authRouteHandlers = handlers;
@@ -22,23 +26,40 @@ export async function currentSession(): Promise<{ userId: string; sessionVersion
   return userId ? { userId, sessionVersion: session.user.sessionVersion ?? 0 } : null;
 }
 
-export type PasswordSignInFailure = 'invalid' | 'throttled';
+export type SignInFailure = Extract<SignInStep, { next: 'refused' }>['reason'];
 
-/**
- * Signs in with email and password and goes to `redirectTo` (by throwing
- * Next's redirect, which the caller lets through). On failure, says why
- * without telling which of the two was wrong.
- */
-export async function signInWithPassword(email: unknown, password: unknown, redirectTo: string): Promise<PasswordSignInFailure> {
+/** Where a step of signing in leaves the person: refused (and why), or asked for a code. */
+export type SignInOutcome = { next: 'refused'; reason: SignInFailure } | { next: 'code'; challenge: string };
+
+async function clientAddress(): Promise<string | null> {
+  return requestFacts(await headers(), env().TRUST_PROXY).clientAddress;
+}
+
+/** A step passed every factor: Auth.js makes the session and goes to `redirectTo` (by throwing Next's redirect). */
+async function finish(step: SignInStep, redirectTo: string): Promise<SignInOutcome> {
+  if (step.next !== 'session') return step;
   try {
-    await signIn('credentials', { email, password, redirectTo });
+    await signIn('credentials', { ticket: step.ticket, redirectTo });
   } catch (error) {
-    if (error instanceof AuthError) {
-      return error instanceof CredentialsSignin && error.code === 'too-many-attempts' ? 'throttled' : 'invalid';
-    }
+    // The account changed between the step and the session (deactivated, signed out everywhere).
+    if (error instanceof AuthError) return { next: 'refused', reason: 'expired' };
     throw error;
   }
-  return 'invalid';
+  return { next: 'refused', reason: 'expired' };
+}
+
+/**
+ * Signs in with email and password and goes to `redirectTo`, or asks for the
+ * second factor; on failure says why without telling which of the two was
+ * wrong.
+ */
+export async function signInWithPassword(email: string, password: string, redirectTo: string): Promise<SignInOutcome> {
+  return finish(await passwordStep(email, password, await clientAddress()), redirectTo);
+}
+
+/** The second step: the challenge of the first, and a code from the app or a recovery code. */
+export async function signInWithCode(challenge: string, code: string, redirectTo: string): Promise<SignInOutcome> {
+  return finish(await codeStep(challenge, code, await clientAddress()), redirectTo);
 }
 
 /**

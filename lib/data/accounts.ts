@@ -1,7 +1,10 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { isUniqueViolation } from '@/lib/db/errors';
+import { AppError } from '@/lib/errors';
+import { consumeEmailToken, peekEmailToken } from './email-tokens';
+import { refillAccount } from './sign-in-throttle';
 
 /** A customer organisation and its first administrator, created together or not at all. */
 export async function createCustomerAccount(input: {
@@ -14,7 +17,8 @@ export async function createCustomerAccount(input: {
   locale?: 'en' | 'fr';
 }): Promise<{ ok: true; userId: string } | { ok: false; taken: 'email' | 'domain' }> {
   if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) return { ok: false, taken: 'email' };
-  if (await prisma.customer.findUnique({ where: { domain: input.domain }, select: { id: true } })) return { ok: false, taken: 'domain' };
+  // A domain is only claimed until verified: several organisations may claim one, none may claim one already verified.
+  if (await prisma.customer.findUnique({ where: { verifiedDomain: input.domain }, select: { id: true } })) return { ok: false, taken: 'domain' };
   const passwordHash = await hashPassword(input.password);
   try {
     return await prisma.$transaction(async (tx) => {
@@ -54,11 +58,87 @@ export async function upgradePasswordHash(userId: string, oldHash: string, newHa
 }
 
 /** What signing in needs of an account: its id, name and password hash; null for an unknown email. */
-export function findUserForSignIn(email: string): Promise<{ id: string; email: string; name: string; passwordHash: string; sessionVersion: number } | null> {
-  return prisma.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true } });
+export async function findUserForSignIn(
+  email: string,
+): Promise<{ id: string; email: string; name: string; passwordHash: string | null; sessionVersion: number; deactivatedAt: Date | null; mfaEnabled: boolean } | null> {
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true, deactivatedAt: true, mfaEnabledAt: true } });
+  if (!user) return null;
+  const { mfaEnabledAt, ...rest } = user;
+  return { ...rest, mfaEnabled: mfaEnabledAt !== null };
 }
 
 /** Ends every session of the account (each carries the version it was made under). */
 export async function endSessions(userId: string): Promise<void> {
   await prisma.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
+/** The person an invitation or reset link is for, while it may be used: what its page shows. */
+export async function personForLink(token: string, purpose: 'invitation' | 'reset-password'): Promise<{ email: string; name: string; organisation: string }> {
+  const { userId } = await peekEmailToken(token, purpose);
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, deactivatedAt: true, partner: { select: { name: true } }, customer: { select: { name: true } } } });
+  if (user.deactivatedAt) throw new AppError('CONFLICT', 'This account is deactivated.', { reason: 'deactivated' });
+  return { email: user.email, name: user.name, organisation: user.partner?.name ?? user.customer?.name ?? '' };
+}
+
+/**
+ * Sets the password from an emailed link (an invitation, or a reset): the
+ * link is used up, the address counts as verified (the link was read
+ * there), every session of the account ends, and its sign-in attempts are
+ * refilled, so that whoever emptied them locks its owner out no longer.
+ */
+export async function setPasswordWithLink(token: string, purpose: 'invitation' | 'reset-password', password: string, name?: string): Promise<{ userId: string; email: string }> {
+  const passwordHash = await hashPassword(password);
+  const user = await prisma.$transaction(async (tx) => {
+    const { userId } = await consumeEmailToken(tx, token, purpose);
+    const now = new Date();
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, deactivatedAt: null },
+      data: { passwordHash, sessionVersion: { increment: 1 }, ...(name && { name }) },
+    });
+    if (count === 0) throw new AppError('CONFLICT', 'This account is deactivated.', { reason: 'deactivated' });
+    await tx.user.updateMany({ where: { id: userId, emailVerifiedAt: null }, data: { emailVerifiedAt: now } });
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, partnerId: true, customerId: true } });
+    await tx.auditEvent.create({
+      data: {
+        actorId: user.id,
+        actorEmail: user.email,
+        partnerId: user.partnerId,
+        customerId: user.customerId,
+        action: purpose === 'invitation' ? 'user.joined' : 'user.password-reset',
+        targetType: 'User',
+        targetId: user.id,
+        details: '{}',
+      },
+    });
+    return user;
+  });
+  await refillAccount(user.email);
+  return { userId: user.id, email: user.email };
+}
+
+/**
+ * Changes a signed-in person's password, given the current one. Every
+ * other session of the account ends; the new session version is returned
+ * for the caller to keep its own.
+ */
+export async function changePassword(userId: string, current: string, next: string): Promise<void> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, passwordHash: true, partnerId: true, customerId: true } });
+  // An account that signs in only with single sign-on has no current password to give.
+  if (user.passwordHash !== null && !(await verifyPassword(current, user.passwordHash))) {
+    throw new AppError('INVALID_INPUT', 'The current password is not right.', { fields: ['current'], reason: 'wrong-password' });
+  }
+  const passwordHash = await hashPassword(next);
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({ where: { id: userId, passwordHash: user.passwordHash }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    if (count === 0) throw new AppError('CONFLICT', 'The password was changed meanwhile.', { reason: 'changed' });
+    await tx.auditEvent.create({
+      data: { actorId: userId, actorEmail: user.email, partnerId: user.partnerId, customerId: user.customerId, action: 'user.password-changed', targetType: 'User', targetId: userId, details: '{}' },
+    });
+  });
+}
+
+/** Whether the account has a password (an invited person who signed in with single sign-on may have none). */
+export async function hasPassword(userId: string): Promise<boolean> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return Boolean(user?.passwordHash);
 }

@@ -34,11 +34,13 @@ export async function readSignedIn(userId: string, sessionVersion: number): Prom
       role: true,
       sessionVersion: true,
       emailVerifiedAt: true,
-      partner: { select: { id: true, name: true, kind: true } },
+      deactivatedAt: true,
+      mfaEnabledAt: true,
+      partner: { select: { id: true, name: true, kind: true, requireMfa: true } },
       customer: { select: { id: true, name: true } },
     },
   });
-  if (!user || user.sessionVersion !== sessionVersion) return null;
+  if (!user || user.sessionVersion !== sessionVersion || user.deactivatedAt) return null;
   if (isPartnerRole(user.role) && user.partner) {
     return {
       type: 'agent',
@@ -49,6 +51,7 @@ export async function readSignedIn(userId: string, sessionVersion: number): Prom
       partnerId: user.partner.id,
       partnerName: user.partner.name,
       partnerKind: user.partner.kind,
+      ...(user.partner.requireMfa && !user.mfaEnabledAt && { secondFactorMissing: true }),
     };
   }
   if (isCustomerAdminRole(user.role) && user.customer) {
@@ -65,9 +68,15 @@ export async function readSignedIn(userId: string, sessionVersion: number): Prom
   return null;
 }
 
+/** What finishing a sign-in needs to know of an account: whether it may still sign in, and its session version. */
+export async function readSignInState(userId: string): Promise<{ email: string; name: string; sessionVersion: number; active: boolean } | null> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { email: true, name: true, sessionVersion: true, deactivatedAt: true } });
+  return user && { email: user.email, name: user.name, sessionVersion: user.sessionVersion, active: user.deactivatedAt === null };
+}
+
 /** Who hears of a relationship's changes on one side: the partner's admin agents, or the customer's administrators. */
 export async function relationshipContacts(side: { partnerId: string } | { customerId: string }): Promise<Array<{ email: string; locale: Lang }>> {
-  const users = await prisma.user.findMany({ where: side, select: { email: true, role: true, locale: true }, orderBy: { email: 'asc' } });
+  const users = await prisma.user.findMany({ where: { ...side, deactivatedAt: null }, select: { email: true, role: true, locale: true }, orderBy: { email: 'asc' } });
   return users
     .filter((u) => ('partnerId' in side ? roleAllows(u.role, 'relationships:manage') : isCustomerAdminRole(u.role)))
     .map((u) => ({ email: u.email, locale: isLang(u.locale) ? u.locale : 'en' }));

@@ -92,3 +92,17 @@ export async function forgetFullBuckets(now = new Date()): Promise<void> {
     await prisma.signInThrottle.deleteMany({ where: { key: { startsWith: prefix }, at: { lt: full } } });
   }
 }
+
+/**
+ * Codes of the second factor have their own bucket per account: someone
+ * spraying wrong passwords at an account cannot also lock its owner out of
+ * signing in with password and code.
+ */
+export function takeSecondFactorAttempt(userId: string, address: string | null, now = new Date()): Promise<TakeResult> {
+  return takeSignInAttempt(`second-factor:${userId}`, address, now);
+}
+
+/** A reset by email proves the owner: the account's bucket is refilled, so whoever emptied it locks no one out. */
+export async function refillAccount(email: string): Promise<void> {
+  await prisma.signInThrottle.deleteMany({ where: { key: keysOf(email, null).account } });
+}

@@ -93,3 +93,16 @@ export function domainTakenMail(input: { lang: Lang; domain: string; url: string
   const t = translator(input.lang);
   return compose(input.lang, t('mail.domainTaken.subject'), t('mail.domainTaken.body', { domain: input.domain, url: input.url }), input.portal);
 }
+
+/** To someone a colleague invited to the portal: set a password from the link to join. */
+export function personInvitationMail(input: { lang: Lang; inviter: string; organisation: string; role: 'PARTNER_ADMIN' | 'PARTNER_SALES' | 'CUSTOMER_ADMIN'; url: string; days: number; portal: string }): MailContent {
+  const t = translator(input.lang);
+  const values = { inviter: input.inviter, organisation: input.organisation, role: t(`people.roles.${input.role}`), url: input.url, days: input.days };
+  return compose(input.lang, t('mail.personInvitation.subject', values), t('mail.personInvitation.body', values), input.portal);
+}
+
+/** The link that sets a new password. */
+export function passwordResetMail(input: { lang: Lang; name: string; url: string; minutes: number; portal: string }): MailContent {
+  const t = translator(input.lang);
+  return compose(input.lang, t('mail.passwordReset.subject'), t('mail.passwordReset.body', { name: input.name, url: input.url, minutes: input.minutes }), input.portal);
+}

@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
 import type { MailContent } from './messages';
 
 export type MailOutcome = { sent: true; via: 'smtp' | 'outbox' } | { sent: false; reason: 'not-configured' | 'failed' };
@@ -30,6 +31,20 @@ export function outboxDir(): string | null {
   if (SMTP_URL) return null;
   if (MAIL_OUTBOX) return resolve(/*turbopackIgnore: true*/ process.cwd(), MAIL_OUTBOX);
   return NODE_ENV === 'production' ? null : resolve(/*turbopackIgnore: true*/ process.cwd(), 'data', 'outbox');
+}
+
+/**
+ * Whether the portal can send mail at all. Features that only work by mail
+ * (inviting people, resetting a password) are refused without it, with the
+ * reason, rather than half done.
+ */
+export function mailConfigured(): boolean {
+  return Boolean(env().SMTP_URL) || outboxDir() !== null;
+}
+
+/** For those features: AppError('NOT_SUPPORTED', reason 'mail-not-configured') when no mail can be sent. */
+export function requireMail(): void {
+  if (!mailConfigured()) throw new AppError('NOT_SUPPORTED', 'The portal has no mail server (SMTP_URL is not set), so this cannot be done.', { reason: 'mail-not-configured' });
 }
 
 const transports = new Map<string, Transporter>();

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { hashPassword } from '@/lib/auth/password';
+import { newPasswordSchema } from '@/lib/auth/password-rules';
 import { authSecret } from '@/lib/auth/secret';
 import { newLinkToken } from '@/lib/consent/tokens';
 import { isUniqueViolation } from '@/lib/db/errors';
@@ -15,7 +16,7 @@ export const partnerAdminInput = z.object({
   kind: z.enum(['CSP', 'OEM']),
   email: z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254)),
   name: z.string().trim().min(1).max(200),
-  password: z.string().min(12, 'at least 12 characters').max(200),
+  password: newPasswordSchema,
 });
 export type PartnerAdminInput = z.infer<typeof partnerAdminInput>;
 

@@ -63,9 +63,10 @@ describe('signing up', () => {
     await expect(verifyEmailWithToken(token)).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'used' } });
   });
 
-  it('answers the same for an email or a domain that already has an account, creates nothing, and emails the next step', async () => {
+  it('answers the same for an email or a verified domain that already has an account, creates nothing, and emails the next step', async () => {
     const first = input();
     await signUpCustomer(first, PORTAL);
+    await prisma.customer.updateMany({ where: { domain: first.domain }, data: { verifiedDomain: first.domain, domainVerifiedAt: new Date(), domainVerifiedBy: 'dns' } });
     const customers = await prisma.customer.count();
     const users = await prisma.user.count();
 
@@ -83,6 +84,17 @@ describe('signing up', () => {
 
     expect(await prisma.customer.count()).toBe(customers);
     expect(await prisma.user.count()).toBe(users);
+  });
+
+  it('lets a second organisation claim a domain nobody verified: whoever signed up first cannot keep the rightful owner out', async () => {
+    const squatter = input();
+    await signUpCustomer(squatter, PORTAL);
+    const owner = input({ domain: squatter.domain, email: `cio@${squatter.domain}` });
+    vi.stubEnv('MAIL_OUTBOX', mkdtempSync(join(tmpdir(), 'portal-signup-outbox-')));
+    await signUpCustomer(owner, PORTAL);
+    expect(onlyMail()).toMatchObject({ to: owner.email, subject: 'Confirm your email address for the Autopilot partner portal' });
+    const claims = await prisma.customer.findMany({ where: { domain: squatter.domain }, select: { verifiedDomain: true } });
+    expect(claims).toEqual([{ verifiedDomain: null }, { verifiedDomain: null }]);
   });
 
   it('refuses an expired or made-up link, and confirms nothing', async () => {

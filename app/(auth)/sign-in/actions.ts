@@ -3,16 +3,32 @@
 import { z } from 'zod';
 import { publicFormAction } from '@/lib/actions/action';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
-import { signInWithPassword } from '@/lib/auth/session';
+import { signInWithCode, signInWithPassword } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 
-/** Signs in with email and password; on failure the form says so, without telling which was wrong. */
+const input = z.union([
+  z.object({ challenge: z.string().min(1), code: z.string().max(40), callbackUrl: z.string() }),
+  z.object({ email: z.string(), password: z.string(), callbackUrl: z.string() }),
+]);
+
+/**
+ * Signs in: email and password, then, for an account with a second factor,
+ * a code. On failure the form says so, without telling which was wrong; a
+ * right password for such an account answers with the challenge the code
+ * step sends back.
+ */
 export const signInAction = publicFormAction({
-  fields: ['email', 'callbackUrl'],
-  secretFields: ['password'],
-  input: z.object({ email: z.string(), password: z.string(), callbackUrl: z.string() }),
-  run: async ({ email, password, callbackUrl }) => {
-    const failure = await signInWithPassword(email, password, safeCallbackUrl(callbackUrl));
-    throw new AppError('UNAUTHENTICATED', 'The email or password is incorrect.', { reason: failure });
+  fields: ['email', 'callbackUrl', 'challenge'],
+  secretFields: ['password', 'code'],
+  input: z.preprocess((raw) => {
+    // The form of the second step carries the challenge; the first, the password.
+    const fields = raw as Record<string, string>;
+    return fields.challenge ? { challenge: fields.challenge, code: fields.code, callbackUrl: fields.callbackUrl } : { email: fields.email, password: fields.password, callbackUrl: fields.callbackUrl };
+  }, input),
+  run: async (fields) => {
+    const redirectTo = safeCallbackUrl(fields.callbackUrl);
+    const outcome = 'challenge' in fields ? await signInWithCode(fields.challenge, fields.code, redirectTo) : await signInWithPassword(fields.email, fields.password, redirectTo);
+    if (outcome.next === 'code') return { challenge: outcome.challenge };
+    throw new AppError('UNAUTHENTICATED', 'Signing in was refused.', { reason: outcome.reason });
   },
 });

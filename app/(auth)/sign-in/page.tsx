@@ -9,9 +9,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('signIn'))('title') };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; verified?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; verified?: string; reset?: string; joined?: string }> }) {
   if (await getSignedIn()) redirect('/');
-  const { callbackUrl, verified } = await searchParams;
+  const { callbackUrl, verified, reset, joined } = await searchParams;
   const t = await getTranslations();
   return (
     <main style={{ maxWidth: 400, margin: '10vh auto', padding: 32, background: '#fff', boxShadow: '0 2px 8px rgba(0,0,0,.12)' }}>
@@ -20,6 +20,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {verified && (
         <p role="status" style={{ color: '#0e700e' }}>
           {t('verifyEmail.done')}
+        </p>
+      )}
+      {(reset || joined) && (
+        <p role="status" style={{ color: '#0e700e' }}>
+          {t(reset ? 'signIn.reset' : 'signIn.joined')}
         </p>
       )}
       <SignInForm callbackUrl={callbackUrl ?? '/'} />

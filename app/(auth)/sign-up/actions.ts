@@ -4,6 +4,7 @@ import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { isLang } from '@/lib/autopilot';
 import { publicFormAction } from '@/lib/actions/action';
+import { newPasswordSchema } from '@/lib/auth/password-rules';
 import { portalOrigin } from '@/lib/portal-origin';
 import { signUpCustomer } from '@/lib/services/sign-up';
 
@@ -16,7 +17,7 @@ const signUpInput = z.object({
     .regex(/^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/),
   name: z.string().trim().min(1).max(200),
   email: z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254)),
-  password: z.string().min(12).max(200),
+  password: newPasswordSchema,
   callbackUrl: z.string(),
 });
 

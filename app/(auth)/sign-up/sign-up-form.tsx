@@ -3,11 +3,12 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { refusedField, type FormState } from '@/lib/actions/result';
+import { passwordProblemKey, refusedField, type FormState } from '@/lib/actions/result';
 import { signUpAction } from './actions';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('signUp');
+  const tp = useTranslations('password');
   const [state, action, pending] = useActionState<FormState<{ email: string }>, FormData>(signUpAction, null);
   const invalid = (field: string) => refusedField(state, field);
   const values: Record<string, string | undefined> = (state && !state.ok && state.values) || {};
@@ -36,7 +37,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       <Field label={t('email')} required validationMessage={invalid('email') ? t('invalid.email') : undefined}>
         <Input key={`email-${k}`} defaultValue={values.email} name="email" type="email" autoComplete="username" />
       </Field>
-      <Field label={t('password')} hint={t('passwordHint')} required validationMessage={invalid('password') ? t('invalid.password') : undefined}>
+      <Field label={t('password')} hint={t('passwordHint')} required validationMessage={invalid('password') ? tp(passwordProblemKey(state)) : undefined}>
         <Input name="password" type="password" autoComplete="new-password" />
       </Field>
       <Button appearance="primary" type="submit" disabled={pending}>

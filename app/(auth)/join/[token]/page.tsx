@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { AuthCard } from '@/components/auth-card';
+import { SetPasswordForm } from '@/components/set-password-form';
+import { personForLink } from '@/lib/data/accounts';
+import { isAppError } from '@/lib/errors';
+import { joinAction } from './actions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('join'))('title'), robots: { index: false } };
+}
+
+/** Where an invitation to a colleague's organisation lands: confirm the name, choose a password. */
+export default async function JoinPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const t = await getTranslations();
+  const person = await personForLink(token, 'invitation').catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'CONFLICT') return { problem: error.details.reason ?? 'invalid' };
+    throw error;
+  });
+  return (
+    <AuthCard title={t('join.title')}>
+      {'problem' in person ? (
+        <>
+          <p role="alert">{t(`setPassword.refused.${person.problem === 'used' || person.problem === 'expired' || person.problem === 'deactivated' ? person.problem : 'invalid'}`)}</p>
+          <Link href="/sign-in">{t('join.signIn')}</Link>
+        </>
+      ) : (
+        <>
+          <p>{t('join.intro', { organisation: person.organisation, email: person.email })}</p>
+          <SetPasswordForm token={token} name={person.name} submit={t('join.submit')} action={joinAction} />
+        </>
+      )}
+    </AuthCard>
+  );
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readStep, signStep, STEP_SECONDS } from './sign-in-steps';
 
 const SECRET = 'a-server-secret-of-at-least-32-characters';
-const claims = { userId: 'user-1', sessionVersion: 3 };
+const claims = { userId: 'user-1', sessionVersion: 3, passwordRight: true };
 
 describe('the statements between the steps of signing in', () => {
   it('are read back by the server that signed them, for their purpose, until they expire', () => {
@@ -14,6 +14,11 @@ describe('the statements between the steps of signing in', () => {
   it('cannot be used for the other purpose: a challenge (held by the browser) is no ticket', () => {
     const challenge = signStep('challenge', claims, SECRET);
     expect(readStep('ticket', challenge, SECRET)).toBeNull();
+  });
+  it('say when a password was wrong, and such a statement is never a ticket', () => {
+    const wrong = { ...claims, passwordRight: false };
+    expect(readStep('challenge', signStep('challenge', wrong, SECRET), SECRET)).toEqual(wrong);
+    expect(readStep('ticket', signStep('ticket', wrong, SECRET), SECRET)).toBeNull();
   });
   it('are refused when forged, altered or signed with another secret', () => {
     const ticket = signStep('ticket', claims, SECRET);

@@ -19,6 +19,13 @@ export const STEP_SECONDS: Record<StepPurpose, number> = { challenge: 5 * 60, ti
 export interface StepClaims {
   userId: string;
   sessionVersion: number;
+  /**
+   * Whether the password was right. Always so in a ticket; in a challenge,
+   * false only when the account was under attack (its attempts used up) and
+   * has a second factor: the code step is offered either way, so that the
+   * answer does not tell whether the password was right, and refuses.
+   */
+  passwordRight?: boolean;
 }
 
 function signature(purpose: StepPurpose, body: string, serverSecret: string): Buffer {
@@ -27,7 +34,7 @@ function signature(purpose: StepPurpose, body: string, serverSecret: string): Bu
 }
 
 export function signStep(purpose: StepPurpose, claims: StepClaims, serverSecret: string, now = Date.now()): string {
-  const body = Buffer.from(JSON.stringify({ u: claims.userId, v: claims.sessionVersion, e: Math.floor(now / 1000) + STEP_SECONDS[purpose] })).toString('base64url');
+  const body = Buffer.from(JSON.stringify({ u: claims.userId, v: claims.sessionVersion, p: claims.passwordRight !== false, e: Math.floor(now / 1000) + STEP_SECONDS[purpose] })).toString('base64url');
   return `${body}.${signature(purpose, body, serverSecret).toString('base64url')}`;
 }
 
@@ -46,7 +53,9 @@ export function readStep(purpose: StepPurpose, token: unknown, serverSecret: str
     return null;
   }
   if (typeof claims !== 'object' || claims === null) return null;
-  const { u, v, e } = claims as Record<string, unknown>;
-  if (typeof u !== 'string' || typeof v !== 'number' || typeof e !== 'number' || e * 1000 <= now) return null;
-  return { userId: u, sessionVersion: v };
+  const { u, v, p, e } = claims as Record<string, unknown>;
+  if (typeof u !== 'string' || typeof v !== 'number' || typeof p !== 'boolean' || typeof e !== 'number' || e * 1000 <= now) return null;
+  // A ticket is only ever made for a right password; anything else is no ticket.
+  if (purpose === 'ticket' && !p) return null;
+  return { userId: u, sessionVersion: v, passwordRight: p };
 }

@@ -99,13 +99,29 @@ describe('the code step', () => {
     expect(await codeStep(first.challenge, await nextStepCode(secret), '192.0.2.7')).toEqual({ next: 'refused', reason: 'expired' });
   });
 
-  it('cannot be locked by someone spraying wrong passwords at the account: codes have their own count', async () => {
+  it('cannot be locked by someone spraying wrong passwords at the account: its owner still signs in with password and code', async () => {
     const { a, secret } = await withMfa();
-    const first = await passwordStep(a.email, FACTORY_PASSWORD, '192.0.2.8');
-    if (first.next !== 'code') throw new Error('a code was expected');
-    for (let i = 0; i < ACCOUNT_RULE.capacity + 2; i++) await passwordStep(a.email, 'wrong-password', `198.51.100.${i}`);
-    expect(await passwordStep(a.email, FACTORY_PASSWORD, '192.0.2.8')).toEqual({ next: 'refused', reason: 'throttled' });
-    expect((await codeStep(first.challenge, await nextStepCode(secret), '192.0.2.8')).next).toBe('session');
+    const wrong = [];
+    for (let i = 0; i < ACCOUNT_RULE.capacity + 2; i++) wrong.push(await passwordStep(a.email, 'wrong-password', `198.51.100.${i}`));
+    // Once the account's attempts are used up, a wrong password also goes to the code step: the guesser learns nothing...
+    const lastWrong = wrong.at(-1)!;
+    expect(lastWrong.next).toBe('code');
+    if (lastWrong.next !== 'code') return;
+    // ...and no code gets them in, not even the right one.
+    expect(await codeStep(lastWrong.challenge, await nextStepCode(secret), '198.51.100.99')).toEqual({ next: 'refused', reason: 'wrong-code' });
+    // Many codes tried after wrong passwords use up none of the owner's code attempts.
+    for (let i = 0; i < ACCOUNT_RULE.capacity + 2; i++) await codeStep(lastWrong.challenge, String(200000 + i), `198.51.100.${i}`);
+    // The owner, with the right password and a right code, is in.
+    const owner = await passwordStep(a.email, FACTORY_PASSWORD, '192.0.2.8');
+    expect(owner.next).toBe('code');
+    if (owner.next !== 'code') return;
+    expect((await codeStep(owner.challenge, await nextStepCode(secret), '192.0.2.8')).next).toBe('session');
+  });
+
+  it('keeps an account without a second factor waiting once its attempts are used up', async () => {
+    const a = await agent(await partner());
+    for (let i = 0; i < ACCOUNT_RULE.capacity; i++) await passwordStep(a.email, 'wrong-password', `198.51.100.${i}`);
+    expect(await passwordStep(a.email, FACTORY_PASSWORD, '192.0.2.11')).toEqual({ next: 'refused', reason: 'throttled' });
   });
 
   it('is throttled too: guessing codes stops after ten tries', async () => {

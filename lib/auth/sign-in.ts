@@ -8,7 +8,7 @@ import 'server-only';
 import { findUserForSignIn, upgradePasswordHash } from '@/lib/data/accounts';
 import { consumeSecondFactor } from '@/lib/data/mfa';
 import { readSignInState } from '@/lib/data/people';
-import { refundSignInAttempt, takeSecondFactorAttempt, takeSignInAttempt } from '@/lib/data/sign-in-throttle';
+import { refundSignInAttempt, takeAddressAttempt, takeSecondFactorAttempt, takeSignInAttempt } from '@/lib/data/sign-in-throttle';
 import { hashPassword, needsRehash, verifyPassword } from './password';
 import { authSecret } from './secret';
 import { readStep, signStep } from './sign-in-steps';
@@ -24,7 +24,8 @@ const unknownUserHash = () => (unknownUser ??= hashPassword(crypto.randomUUID())
 
 export async function passwordStep(email: string, password: string, address: string | null): Promise<SignInStep> {
   // Counted before it is checked: attempts sent together cannot all be checked.
-  if (!(await takeSignInAttempt(email, address)).ok) return { next: 'refused', reason: 'throttled' };
+  const taken = await takeSignInAttempt(email, address);
+  if (!taken.ok) return taken.by === 'account' ? underAttack(email, password, address) : { next: 'refused', reason: 'throttled' };
   const user = await findUserForSignIn(email);
   // An unknown email costs the same check as a known one: the time taken tells nothing.
   const matches = await verifyPassword(password, user?.passwordHash ?? (await unknownUserHash()));
@@ -43,14 +44,31 @@ export async function passwordStep(email: string, password: string, address: str
   return { next: 'session', ticket: signStep('ticket', claims, authSecret()) };
 }
 
+/**
+ * The account's attempts are used up (someone is guessing its password).
+ * Without a second factor, it waits. With one, its owner is not locked out:
+ * the password is checked (counted against the client address only) and the
+ * code step follows whether it was right or not, so the answer tells a
+ * guesser nothing; only a right password and a right code get in.
+ */
+async function underAttack(email: string, password: string, address: string | null): Promise<SignInStep> {
+  const user = await findUserForSignIn(email);
+  if (!user?.mfaEnabled || user.deactivatedAt || !user.passwordHash) return { next: 'refused', reason: 'throttled' };
+  if (!(await takeAddressAttempt(address)).ok) return { next: 'refused', reason: 'throttled' };
+  const passwordRight = await verifyPassword(password, user.passwordHash);
+  return { next: 'code', challenge: signStep('challenge', { userId: user.id, sessionVersion: user.sessionVersion, passwordRight }, authSecret()) };
+}
+
 /** The second step: the challenge the password step gave, and a code from the app or a recovery code. */
 export async function codeStep(challenge: unknown, code: string, address: string | null): Promise<SignInStep> {
   const claims = readStep('challenge', challenge, authSecret());
   if (!claims) return { next: 'refused', reason: 'expired' };
-  if (!(await takeSecondFactorAttempt(claims.userId, address)).ok) return { next: 'refused', reason: 'throttled' };
+  // Codes sent after a wrong password count in a bucket of their own, at the same pace: a guesser cannot use up the owner's.
+  if (!(await takeSecondFactorAttempt(claims.userId, claims.passwordRight !== false, address)).ok) return { next: 'refused', reason: 'throttled' };
   const state = await readSignInState(claims.userId);
   if (!state || state.sessionVersion !== claims.sessionVersion || !state.active) return { next: 'refused', reason: 'expired' };
-  if (!(await consumeSecondFactor(claims.userId, code))) return { next: 'refused', reason: 'wrong-code' };
+  // After a wrong password, no code is right (and none is used up).
+  if (!claims.passwordRight || !(await consumeSecondFactor(claims.userId, code))) return { next: 'refused', reason: 'wrong-code' };
   return { next: 'session', ticket: signStep('ticket', claims, authSecret()) };
 }
 

@@ -112,7 +112,7 @@ export async function setPasswordWithLink(token: string, purpose: 'invitation' |
     });
     return user;
   });
-  await refillAccount(user.email);
+  await refillAccount(user.email, user.id);
   return { userId: user.id, email: user.email };
 }
 

@@ -16,7 +16,7 @@ describe('the sign-in throttle', () => {
     const email = fresh();
     const results = await Promise.all(Array.from({ length: 61 }, (_, i) => takeSignInAttempt(email, `198.51.100.${i}`, T)));
     expect(results.filter((r) => r.ok)).toHaveLength(ACCOUNT_RULE.capacity);
-    expect(results.find((r) => !r.ok)).toEqual({ ok: false, retryAfter: 90 });
+    expect(results.find((r) => !r.ok)).toEqual({ ok: false, retryAfter: 90, by: 'account' });
   });
 
   it('lets one more attempt through every 90 seconds, and gives back a successful sign-in’s', async () => {
@@ -34,7 +34,7 @@ describe('the sign-in throttle', () => {
     const results = [];
     for (let i = 0; i < ADDRESS_RULE.capacity + 5; i++) results.push(await takeSignInAttempt(fresh(), sprayer, T));
     expect(results.filter((r) => r.ok)).toHaveLength(ADDRESS_RULE.capacity);
-    expect(results.at(-1)).toEqual({ ok: false, retryAfter: 5 });
+    expect(results.at(-1)).toEqual({ ok: false, retryAfter: 5, by: 'address' });
     const victim = fresh();
     expect((await takeSignInAttempt(victim, '192.0.2.10', T)).ok).toBe(true);
   });

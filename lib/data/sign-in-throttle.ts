@@ -21,7 +21,7 @@ export const ACCOUNT_RULE: ThrottleRule = { capacity: 10, perSecond: 1 / 90 };
 /** Thirty attempts from one address (an office behind one address signs in too), then one every 5 seconds. */
 export const ADDRESS_RULE: ThrottleRule = { capacity: 30, perSecond: 1 / 5 };
 
-export type TakeResult = { ok: true } | { ok: false; retryAfter: number };
+export type TakeResult = { ok: true } | { ok: false; retryAfter: number; /** Which bucket was empty. */ by?: 'account' | 'address' };
 
 const TRIES = 8;
 
@@ -70,12 +70,12 @@ export async function takeSignInAttempt(email: string, address: string | null, n
   const keys = keysOf(email, address);
   if (keys.address) {
     const fromAddress = await take(keys.address, ADDRESS_RULE, now);
-    if (!fromAddress.ok) return fromAddress;
+    if (!fromAddress.ok) return { ...fromAddress, by: 'address' };
   }
   const forAccount = await take(keys.account, ACCOUNT_RULE, now);
   if (!forAccount.ok && keys.address) await giveBack(keys.address);
   if (Math.random() < 0.01) await forgetFullBuckets(now);
-  return forAccount;
+  return forAccount.ok ? forAccount : { ...forAccount, by: 'account' };
 }
 
 /** A sign-in that succeeded costs nothing: its attempts are given back. */
@@ -98,11 +98,19 @@ export async function forgetFullBuckets(now = new Date()): Promise<void> {
  * spraying wrong passwords at an account cannot also lock its owner out of
  * signing in with password and code.
  */
-export function takeSecondFactorAttempt(userId: string, address: string | null, now = new Date()): Promise<TakeResult> {
-  return takeSignInAttempt(`second-factor:${userId}`, address, now);
+export function takeSecondFactorAttempt(userId: string, afterRightPassword: boolean, address: string | null, now = new Date()): Promise<TakeResult> {
+  return takeSignInAttempt(`${afterRightPassword ? 'second-factor' : 'second-factor-unproven'}:${userId}`, address, now);
+}
+
+/** An attempt counted against the client address alone (an account whose own bucket is empty, but that has a second factor). */
+export async function takeAddressAttempt(address: string | null, now = new Date()): Promise<TakeResult> {
+  const key = keysOf('', address).address;
+  if (!key) return { ok: true };
+  const result = await take(key, ADDRESS_RULE, now);
+  return result.ok ? result : { ...result, by: 'address' };
 }
 
 /** A reset by email proves the owner: the account's bucket is refilled, so whoever emptied it locks no one out. */
-export async function refillAccount(email: string): Promise<void> {
-  await prisma.signInThrottle.deleteMany({ where: { key: keysOf(email, null).account } });
+export async function refillAccount(email: string, userId: string): Promise<void> {
+  await prisma.signInThrottle.deleteMany({ where: { key: { in: [email, `second-factor:${userId}`, `second-factor-unproven:${userId}`].map((k) => keysOf(k, null).account) } } });
 }

@@ -6,6 +6,15 @@ const DATABASE_URL = 'file:./data/e2e.db';
 /** The tests' SMTP server (test-support/mail-sink.ts): every email the portal sends arrives there. */
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2525);
 const MAIL_HTTP_PORT = Number(process.env.E2E_MAIL_HTTP_PORT ?? 2580);
+/** The tests' OpenID provider (test-support/oidc-provider.ts), for "Sign in with Microsoft". */
+const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 3210);
+const OIDC = { OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`, OIDC_CLIENT_ID: 'autopilot-portal-e2e', OIDC_CLIENT_SECRET: 'e2e-client-secret-that-is-long-enough' };
+/** The people the provider knows (e2e/single-sign-on.spec.ts). */
+export const OIDC_TEST_ACCOUNTS = [
+  { login: 'sso-agent@sso.example', email: 'sso-agent@sso.example', emailVerified: true, name: 'Sid Sso' },
+  { login: 'entra-person', email: 'someone.else@entra.example', emailVerified: false, name: 'Eve Entra', tid: '72f988bf-86f1-41af-91ab-2d7cd011db47' },
+  { login: 'unverified@sso.example', email: 'unverified@sso.example', emailVerified: false, name: 'Una Unverified' },
+];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -45,6 +54,19 @@ export default defineConfig({
       env: { E2E_SMTP_PORT: String(SMTP_PORT), E2E_MAIL_HTTP_PORT: String(MAIL_HTTP_PORT) },
     },
     {
+      command: 'npx tsx test-support/oidc-provider.ts',
+      url: `${OIDC.OIDC_ISSUER}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: {
+        OIDC_TEST_PORT: String(OIDC_PORT),
+        OIDC_CLIENT_ID: OIDC.OIDC_CLIENT_ID,
+        OIDC_CLIENT_SECRET: OIDC.OIDC_CLIENT_SECRET,
+        OIDC_REDIRECT_URI: `http://localhost:${PORT}/api/auth/callback/oidc`,
+        OIDC_TEST_ACCOUNTS: JSON.stringify(OIDC_TEST_ACCOUNTS),
+      },
+    },
+    {
       command: 'npx tsx scripts/e2e-database.ts && npx next start',
       url: `http://localhost:${PORT}/sign-in`,
       reuseExistingServer: false,
@@ -58,6 +80,7 @@ export default defineConfig({
         PORT: String(PORT),
         NEXT_TELEMETRY_DISABLED: '1',
         API_MAX_BODY_BYTES: '3000000',
+        ...OIDC,
       },
     },
   ],

@@ -208,3 +208,32 @@ test('a partner that requires multifactor authentication sends an agent without 
   await admin.context().close();
   await agent.context().close();
 });
+
+test('a customer’s administrator invites another administrator, who joins from the email', async ({ browser }) => {
+  const stamp = Date.now();
+  const admin = await newPage(browser);
+  await signIn(admin, 'admin@fabrikam.example');
+  await admin.getByRole('link', { name: 'People', exact: true }).click();
+  await expect(admin.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+  await admin.getByRole('button', { name: 'Invite people' }).click();
+  // A customer's people are all administrators: no role to choose.
+  await expect(admin.getByRole('radio')).toHaveCount(0);
+  const email = `second-${stamp}@fabrikam.example`;
+  await admin.getByRole('textbox', { name: 'Email' }).fill(email);
+  await admin.getByRole('textbox', { name: 'Name' }).fill('Second Admin');
+  await admin.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: `The invitation was sent to ${email}.` })).toBeVisible();
+
+  const second = await newPage(browser);
+  await join(second, email);
+  await signIn(second, email, PASSWORD);
+  await expect(second.getByRole('heading', { level: 1, name: 'Partner relationships' })).toBeVisible();
+  await expect(second.getByText('Contoso Partner').first()).toBeVisible();
+
+  // Deactivated again, so the demo's organisation keeps one administrator.
+  await admin.reload();
+  await admin.getByRole('row').filter({ hasText: email }).getByRole('button', { name: 'Deactivate' }).click();
+  await expect(admin.getByRole('row').filter({ hasText: email })).toContainText('Deactivated');
+  await admin.context().close();
+  await second.context().close();
+});

@@ -102,7 +102,7 @@ const schema = z.object({
       return z.NEVER;
     })
     .optional(),
-  OIDC_ISSUER: z.httpUrl({ error: 'must be the provider\'s issuer address, such as https://login.microsoftonline.com/<tenant>/v2.0' }).optional(),
+  OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the provider\'s issuer address, such as https://login.microsoftonline.com/<tenant>/v2.0' }).optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
 });

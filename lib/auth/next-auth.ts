@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { authSecret } from '@/lib/auth/secret';
 import { isExpectedSignInFailure } from '@/lib/auth/sign-in-log';
 import { env } from '@/lib/env';
+import { findUserForOidcSignIn } from '@/lib/data/oidc-accounts';
+import { oidcIdentity, oidcProvider, oidcSettings, OIDC_PROVIDER_ID } from './oidc';
+import { takeSsoInvitation } from './sso-invitation';
 import { requestFacts } from './request-origin';
 import { passwordStep, redeemTicket } from './sign-in';
 
@@ -22,11 +25,14 @@ const credentials = z.union([
   z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(200) }),
 ]);
 
+const sso = oidcSettings();
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: authSecret(),
   trustHost: true,
   session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
-  pages: { signIn: '/sign-in' },
+  // Refusals and a provider's failures land on the sign-in page, which says what happened.
+  pages: { signIn: '/sign-in', error: '/sign-in' },
   logger: {
     // A wrong password is an expected outcome, answered on the page: not an error for the log.
     error(error) {
@@ -51,8 +57,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return (await redeemTicket(step.ticket)) ?? null;
       },
     }),
+    // Single sign-on, when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set.
+    ...(sso ? [oidcProvider(sso)] : []),
   ],
   callbacks: {
+    /**
+     * A single sign-on opens the portal account it is linked to, or the one
+     * it is linked to now: by the address the provider verified, or by the
+     * invitation the person followed before choosing single sign-on. Nothing
+     * else gets in, and no account is made.
+     */
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== OIDC_PROVIDER_ID) return true;
+      const identity = profile ? oidcIdentity(profile) : null;
+      const found = identity ? await findUserForOidcSignIn(identity, await takeSsoInvitation()) : null;
+      if (!found) return '/sign-in?error=sso-refused';
+      // Without a database adapter, Auth.js hands this same object to the jwt callback.
+      Object.assign(user, { id: found.id, email: found.email, name: found.name, sessionVersion: found.sessionVersion });
+      return true;
+    },
     jwt({ token, user }) {
       if (user?.id) {
         token.sub = user.id;

@@ -9,7 +9,9 @@ import { AuthError } from 'next-auth';
 import { endSessions } from '@/lib/data/accounts';
 import { env } from '@/lib/env';
 import { auth, handlers, signIn, signOut } from './next-auth';
+import { oidcConfigured, OIDC_PROVIDER_ID } from './oidc';
 import { requestFacts } from './request-origin';
+import { holdSsoInvitation } from './sso-invitation';
 import { codeStep, passwordStep, type SignInStep } from './sign-in';
 
 /** The route handlers Auth.js answers on /api/auth. */
@@ -71,4 +73,19 @@ export async function signOutToSignIn(): Promise<void> {
   const session = await currentSession();
   if (session) await endSessions(session.userId);
   await signOut({ redirectTo: '/sign-in' });
+}
+
+/** Whether single sign-on is set up: the sign-in page shows its button. */
+export function singleSignOnAvailable(): boolean {
+  return oidcConfigured();
+}
+
+/**
+ * Goes to the provider for single sign-on (by throwing Next's redirect),
+ * then back to `redirectTo`. With `invitation`, the identity that comes back
+ * joins the invited account.
+ */
+export async function signInWithSingleSignOn(redirectTo: string, invitation?: string): Promise<void> {
+  if (invitation) await holdSsoInvitation(invitation);
+  await signIn(OIDC_PROVIDER_ID, { redirectTo });
 }

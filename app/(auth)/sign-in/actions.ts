@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { publicFormAction } from '@/lib/actions/action';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
-import { signInWithCode, signInWithPassword } from '@/lib/auth/session';
+import { signInWithCode, signInWithPassword, signInWithSingleSignOn } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 
 const input = z.union([
@@ -32,3 +32,10 @@ export const signInAction = publicFormAction({
     throw new AppError('UNAUTHENTICATED', 'Signing in was refused.', { reason: outcome.reason });
   },
 });
+
+/** "Sign in with Microsoft": off to the provider; back to where the person was going. */
+export async function singleSignOnAction(form: FormData): Promise<void> {
+  const callbackUrl = form.get('callbackUrl');
+  const invitation = form.get('invitation');
+  await signInWithSingleSignOn(safeCallbackUrl(typeof callbackUrl === 'string' ? callbackUrl : '/'), typeof invitation === 'string' && invitation ? invitation : undefined);
+}

@@ -5,6 +5,8 @@ import { AuthCard } from '@/components/auth-card';
 import { SetPasswordForm } from '@/components/set-password-form';
 import { personForLink } from '@/lib/data/accounts';
 import { isAppError } from '@/lib/errors';
+import { SingleSignOnButton } from '@/components/single-sign-on-button';
+import { singleSignOnAvailable } from '@/lib/auth/session';
 import { joinAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,6 +32,12 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
         <>
           <p>{t('join.intro', { organisation: person.organisation, email: person.email })}</p>
           <SetPasswordForm token={token} name={person.name} submit={t('join.submit')} action={joinAction} />
+          {singleSignOnAvailable() && (
+            <div style={{ marginTop: 16, display: 'flex', flexDirection: 'column', gap: 8 }}>
+              <p style={{ margin: 0, textAlign: 'center', color: '#605e5c' }}>{t('join.orSso')}</p>
+              <SingleSignOnButton invitation={token} />
+            </div>
+          )}
         </>
       )}
     </AuthCard>

@@ -70,6 +70,11 @@ export default defineConfig([
     rules: { 'no-restricted-imports': restricted(PRISMA, AUTH_JS, APP) },
   },
   {
+    // The rules of domains and organisation names are pure as well: the UI, the services and the CLI share them.
+    files: ['lib/domains/rules.ts'],
+    rules: { 'no-restricted-imports': restricted(PRISMA, AUTH_JS, { ...APP, message: 'lib/domains/rules.ts is pure: it imports nothing of the app.' }) },
+  },
+  {
     // Auth.js's own type declarations are extended here.
     files: ['types/next-auth.d.ts'],
     rules: { 'no-restricted-imports': 'off' },

@@ -9,6 +9,9 @@ const MAIL_HTTP_PORT = Number(process.env.E2E_MAIL_HTTP_PORT ?? 2580);
 /** The tests' OpenID provider (test-support/oidc-provider.ts), for "Sign in with Microsoft". */
 const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 3210);
 const OIDC = { OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`, OIDC_CLIENT_ID: 'autopilot-portal-e2e', OIDC_CLIENT_SECRET: 'e2e-client-secret-that-is-long-enough' };
+/** The tests' DNS server (test-support/dns-server.ts): the portal asks it for domain verification records. */
+const DNS_PORT = Number(process.env.E2E_DNS_PORT ?? 5354);
+export const DNS_RECORDS_FILE = 'data/e2e-dns.json';
 /** The people the provider knows (e2e/single-sign-on.spec.ts). */
 export const OIDC_TEST_ACCOUNTS = [
   { login: 'sso-agent@sso.example', email: 'sso-agent@sso.example', emailVerified: true, name: 'Sid Sso' },
@@ -67,6 +70,13 @@ export default defineConfig({
       },
     },
     {
+      command: `mkdir -p data && echo '{}' > ${DNS_RECORDS_FILE} && npx tsx test-support/dns-server.ts`,
+      port: DNS_PORT,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { DNS_TEST_PORT: String(DNS_PORT), DNS_TEST_RECORDS: DNS_RECORDS_FILE },
+    },
+    {
       command: 'npx tsx scripts/e2e-database.ts && npx next start',
       url: `http://localhost:${PORT}/sign-in`,
       reuseExistingServer: false,
@@ -80,6 +90,7 @@ export default defineConfig({
         PORT: String(PORT),
         NEXT_TELEMETRY_DISABLED: '1',
         API_MAX_BODY_BYTES: '3000000',
+        DNS_RESOLVER: `127.0.0.1:${DNS_PORT}`,
         ...OIDC,
       },
     },

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { signOutAction } from '@/lib/actions/sign-out';
 import { LanguagePicker } from './language-picker';
 
@@ -43,9 +43,16 @@ const useStyles = makeStyles({
   main: { flexGrow: 1, minWidth: 0, padding: '24px 32px', backgroundColor: tokens.colorNeutralBackground1 },
   user: { color: 'inherit', textDecorationLine: 'none', ':hover': { textDecorationLine: 'underline' } },
   signOut: { color: 'inherit' },
+  organisation: { color: 'inherit', marginLeft: '-16px' },
 });
 
-export function Shell({ nav, userLabel, children }: { nav: NavItem[]; userLabel: string; children: ReactNode }) {
+/**
+ * The portal's frame: header (product, language, the signed-in person's name
+ * linking to their Account page, their organisation, sign out) and navigation.
+ * The link's name is the person's name alone, so that it never shares a word
+ * with a page's own links (an organisation called "… Devices", say).
+ */
+export function Shell({ nav, userName, organisation, children }: { nav: NavItem[]; userName: string; organisation: string; children: ReactNode }) {
   const styles = useStyles();
   const t = useTranslations('shell');
   const pathname = usePathname();
@@ -57,8 +64,9 @@ export function Shell({ nav, userLabel, children }: { nav: NavItem[]; userLabel:
         </Link>
         <LanguagePicker />
         <Link href="/account" className={styles.user} aria-current={pathname === '/account' ? 'page' : undefined}>
-          {userLabel}
+          {userName}
         </Link>
+        <Text className={styles.organisation}>{organisation}</Text>
         <form action={signOutAction}>
           <Button appearance="transparent" type="submit" className={styles.signOut}>
             {t('signOut')}

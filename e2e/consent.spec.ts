@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { fakeDeviceList } from '../test-data/generate';
-import { CONTOSO_ADMIN, CONTOSO_SALES, DEMO_PASSWORD, NORTHWIND_ADMIN, followMail, linkOf, openDevices, receivedMail, signIn } from './support';
+import { CONTOSO_ADMIN, CONTOSO_SALES, DEMO_PASSWORD, NORTHWIND_ADMIN, followMail, linkOf, openDevices, receivedMail, signIn, signUp } from './support';
 
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-US', permissions: ['clipboard-read', 'clipboard-write'] });
@@ -12,25 +12,6 @@ async function newPage(browser: Browser): Promise<Page> {
 async function relationshipLink(page: Page): Promise<string> {
   await page.getByRole('link', { name: 'Relationships' }).click();
   return page.getByRole('textbox', { name: 'Relationship link' }).inputValue();
-}
-
-/** Signs up from the consent page, confirms the address from the email, signs in: back on the consent page. */
-async function signUp(page: Page, organisation: string, domain: string, email: string) {
-  await page.getByRole('link', { name: 'Create your organisation’s account' }).click();
-  await page.getByLabel('Organisation name').fill(organisation);
-  await page.getByLabel('Domain').fill(domain);
-  await page.getByLabel('Your name').fill('Casey Admin');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('a-long-password-1');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Check your email: we sent a message to ${email}.` })).toBeVisible();
-  await followMail(page, email, 'Confirm your email address');
-  await page.getByRole('button', { name: 'Confirm my email address' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Your email address is confirmed.' })).toBeVisible();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('a-long-password-1');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/\/consent\//);
 }
 
 async function addOneDevice(page: Page, seed: number) {

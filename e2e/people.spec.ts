@@ -118,7 +118,7 @@ test('an agent sets up an authenticator app, then signs in with a code; a used c
   createPartner(`Careful Partner ${stamp}`, email, PASSWORD);
   const page = await newPage(browser);
   await signIn(page, email, PASSWORD);
-  await page.getByRole('link', { name: /Careful Partner/ }).first().click();
+  await page.getByRole('link', { name: `Careful Partner ${stamp} Admin`, exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Set up multifactor authentication' })).toBeVisible();
   const secret = await page.getByRole('textbox', { name: 'Secret key' }).inputValue();
   await page.getByRole('textbox', { name: 'Code' }).fill('000000');

@@ -85,3 +85,22 @@ export function createPartner(name: string, email: string, password: string): vo
     stdio: 'pipe',
   });
 }
+
+/** Signs up from the consent page, confirms the address from the email, signs in: back on the consent page. */
+export async function signUp(page: Page, organisation: string, domain: string, email: string) {
+  await page.getByRole('link', { name: 'Create your organisation’s account' }).click();
+  await page.getByLabel('Organisation name').fill(organisation);
+  await page.getByLabel('Domain').fill(domain);
+  await page.getByLabel('Your name').fill('Casey Admin');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('a-long-password-1');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Check your email: we sent a message to ${email}.` })).toBeVisible();
+  await followMail(page, email, 'Confirm your email address');
+  await page.getByRole('button', { name: 'Confirm my email address' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your email address is confirmed.' })).toBeVisible();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('a-long-password-1');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(/\/consent\//);
+}

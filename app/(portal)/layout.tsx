@@ -18,13 +18,14 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       ]
     : [
         { href: '/partner-relationships', label: t('partnerRelationships') },
+        { href: '/organisation', label: t('organisation') },
         { href: '/people', label: t('people') },
       ];
   // The demo's mail, written to its outbox folder rather than sent.
   if (outboxDir()) nav.push({ href: '/outbox', label: t('outbox') });
   const organisation = isAgent(actor) ? actor.partnerName : actor.customerName;
   return (
-    <Shell nav={nav} userLabel={`${actor.name} · ${organisation}`}>
+    <Shell nav={nav} userName={actor.name} organisation={`· ${organisation}`}>
       {children}
     </Shell>
   );

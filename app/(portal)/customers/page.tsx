@@ -7,6 +7,7 @@ import { PageHeading } from '@/components/page-heading';
 import { SearchForm } from '@/components/search-form';
 import { requireAgent } from '@/lib/auth/actor';
 import { CUSTOMER_SORT_KEYS, listCustomers } from '@/lib/data/customers';
+import { customerTrust } from '@/lib/data/domains';
 import { readTableQuery, type SearchParams } from '@/lib/data/paging';
 import { CustomersTable } from './_components/customers-table';
 
@@ -19,6 +20,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const query = readTableQuery(params, CUSTOMER_SORT_KEYS, { sort: 'name', dir: 'asc', pageSize: 20 });
   const page = await listCustomers(actor, query);
+  const trust = await customerTrust(actor, page.rows.map((r) => r.id));
   const t = await getTranslations('customers');
   return (
     <>
@@ -28,7 +30,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         <SearchForm label={t('search')} />
         <Link href="/relationships">{t(actor.partnerKind === 'OEM' ? 'requestOEM' : 'requestRESELLER')}</Link>
       </div>
-      <CustomersTable rows={page.rows} sort={{ key: query.sort, dir: query.dir }} />
+      <CustomersTable rows={page.rows} sort={{ key: query.sort, dir: query.dir }} trust={trust} />
       <Pager page={page.page} pageCount={page.pageCount} total={page.total} />
     </>
   );

@@ -4,6 +4,8 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { PageHeading } from '@/components/page-heading';
 import { requireCustomerScopeForPage } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/principal';
+import { CustomerTrustNotice, DomainWithTrust } from '@/components/customer-trust';
+import { customerTrust } from '@/lib/data/domains';
 import { RemoveRelationship } from './_components/remove-relationship';
 
 type Params = Promise<{ customerId: string }>;
@@ -19,15 +21,19 @@ export default async function CustomerPage({ params }: { params: Params }) {
   const t = await getTranslations('customer');
   const tc = await getTranslations('customers');
   const format = await getFormatter();
+  const trust = (await customerTrust(scope.principal, [customer.id]))[customer.id];
   return (
     <>
       <nav aria-label={t('breadcrumb')} style={{ marginBottom: 8 }}>
         <Link href="/customers">{tc('title')}</Link>
       </nav>
       <PageHeading title={customer.name} />
+      <CustomerTrustNotice trust={trust} />
       <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '8px 24px', margin: '0 0 24px' }}>
         <dt>{t('domain')}</dt>
-        <dd style={{ margin: 0 }}>{customer.domain}</dd>
+        <dd style={{ margin: 0 }}>
+          <DomainWithTrust domain={customer.domain} trust={trust} />
+        </dd>
         <dt>{t('relationship')}</dt>
         <dd style={{ margin: 0 }}>{tc(`kind.${scope.kind}`)}</dd>
         <dt>{t('since')}</dt>

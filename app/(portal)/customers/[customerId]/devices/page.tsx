@@ -6,7 +6,9 @@ import { Pager } from '@/components/pager';
 import { SearchForm } from '@/components/search-form';
 import { requireCustomerScopeForPage } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/principal';
+import { CustomerTrustNotice } from '@/components/customer-trust';
 import { DEVICE_SORT_KEYS, listBatches, listDevices } from '@/lib/data/devices';
+import { customerTrust } from '@/lib/data/domains';
 import { readTableQuery, type SearchParams } from '@/lib/data/paging';
 import { AddDevices } from './_components/add-devices';
 import { BatchesTable } from './_components/batches-table';
@@ -26,7 +28,7 @@ export default async function DevicesPage({
   const scope = await requireCustomerScopeForPage((await params).customerId);
   const { customer, principal } = scope;
   const query = readTableQuery(await searchParams, DEVICE_SORT_KEYS, { sort: 'added', dir: 'desc', pageSize: 25 });
-  const [devices, batches] = await Promise.all([listDevices(scope, query), listBatches(scope)]);
+  const [devices, batches, trust] = await Promise.all([listDevices(scope, query), listBatches(scope), customerTrust(principal, [customer.id])]);
   const t = await getTranslations('devices');
   const tc = await getTranslations('customers');
   return (
@@ -41,6 +43,8 @@ export default async function DevicesPage({
           {t('applyProfiles')}
         </h2>
         <p style={{ maxWidth: 720 }}>{t('applyProfilesHelp')}</p>
+        {/* Before any device is registered: whether this is the organisation the partner means. */}
+        <CustomerTrustNotice trust={trust[customer.id]} />
         <div style={{ display: 'flex', gap: 24, alignItems: 'center' }}>
           {can(principal, 'devices:add') && <AddDevices customerId={customer.id} customerName={customer.name} />}
           <a href="/autopilot-devices-sample.csv" download>

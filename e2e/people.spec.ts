@@ -60,6 +60,14 @@ test('a partner admin invites a sales agent, who sets a password from the email 
 
   await admin.reload();
   await expect(row).toContainText('Active');
+  // Made an admin agent, then a sales agent again.
+  await row.getByRole('combobox', { name: 'Role for Sally Sales' }).selectOption('PARTNER_ADMIN');
+  await expect(admin.getByRole('status').filter({ hasText: 'Sally Sales’s role was changed.' })).toBeVisible();
+  await sales.reload();
+  await expect(sales.getByRole('button', { name: 'Invite people' })).toBeVisible();
+  await row.getByRole('combobox', { name: 'Role for Sally Sales' }).selectOption('PARTNER_SALES');
+  await sales.reload();
+  await expect(sales.getByRole('button', { name: 'Invite people' })).toHaveCount(0);
   await row.getByRole('button', { name: 'Deactivate' }).click();
   await expect(admin.getByRole('status').filter({ hasText: 'Sally Sales is deactivated' })).toBeVisible();
   await expect(row).toContainText('Deactivated');

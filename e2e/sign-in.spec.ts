@@ -109,3 +109,12 @@ for (const target of ['/%5Cevil.example/x', '/%09/evil.example', '/.//evil.examp
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   });
 }
+
+test('a forged X-Forwarded-Host does not change the relationship link the portal writes', async ({ page, baseURL }) => {
+  await signIn(page, CONTOSO_ADMIN);
+  // The portal runs without TRUST_PROXY here: a client's forwarded headers must be ignored.
+  await page.setExtraHTTPHeaders({ 'x-forwarded-host': 'evil.example' });
+  await page.goto('/relationships');
+  const link = await page.getByRole('textbox', { name: 'Relationship link' }).inputValue();
+  expect(new URL(link).origin).toBe(new URL(baseURL!).origin);
+});

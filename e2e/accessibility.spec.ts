@@ -36,6 +36,7 @@ test('every page passes an accessibility scan with no serious violation', async 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByRole('link', { name: 'Forgot password?' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reset your password' })).toBeVisible();
   await expectNoSeriousViolations(page, 'forgot password');
 
   await page.goto(link);

@@ -27,6 +27,8 @@ export const APP_ERROR_CODES = [
   'IDEMPOTENCY_KEY_REUSED',
   /** A state change that is no longer possible (a consent link used, declined, cancelled, expired…). */
   'CONFLICT',
+  /** The database cannot store anything now (full, read-only, or locked too long): nothing was stored; retry later. */
+  'UNAVAILABLE',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

@@ -10,6 +10,7 @@ import { getSignedIn, isAgent, isCustomerAdmin, type CustomerAdmin, type SignedI
 import { can, type AgentPrincipal } from '@/lib/auth/principal';
 import type { Permission } from '@/lib/auth/permissions';
 import { requireCustomerScope, type CustomerScope } from '@/lib/data/scope';
+import { isStorageUnavailable } from '@/lib/db/errors';
 import { AppError, isAppError } from '@/lib/errors';
 import type { ActionResult } from './result';
 
@@ -30,6 +31,8 @@ async function answer<T>(run: () => Promise<T>, values?: Record<string, string>)
   try {
     return { ok: true, data: await run() };
   } catch (error) {
+    // The database refused to store anything (full, read-only, busy): the page says so and keeps what was sent.
+    if (isStorageUnavailable(error)) return { ok: false, error: { code: 'UNAVAILABLE' }, ...(values && { values }) };
     if (!isAppError(error)) throw error;
     const { code, details } = error;
     return { ok: false, error: { code, ...details }, ...(values && { values }) };

@@ -32,7 +32,7 @@ export function typedValue(state: FormState<unknown>, field: string): string | u
 }
 
 /** The portal's message key for a refusal, under each page's `refused` messages. */
-export function refusalKey(error: ActionError): 'not-signed-in' | 'forbidden' | 'not-found' | 'bad-request' | 'not-supported' | 'conflict' {
+export function refusalKey(error: ActionError): 'not-signed-in' | 'forbidden' | 'not-found' | 'bad-request' | 'not-supported' | 'conflict' | 'unavailable' {
   switch (error.code) {
     case 'UNAUTHENTICATED':
       return 'not-signed-in';
@@ -50,6 +50,8 @@ export function refusalKey(error: ActionError): 'not-signed-in' | 'forbidden' | 
     case 'INVALID_INPUT':
     case 'INVALID_DEVICES':
       return 'bad-request';
+    case 'UNAVAILABLE':
+      return 'unavailable';
   }
 }
 

@@ -168,13 +168,13 @@ describe('the document and the route handlers', () => {
   });
 
   const expected: Record<string, { scope: string; statuses: string[] }> = {
-    'get /customers': { scope: 'read', statuses: ['200', '401', '403', '429', '500'] },
-    'get /customers/{customerId}/deviceBatches': { scope: 'read', statuses: ['200', '401', '403', '429', '500'] },
-    'post /customers/{customerId}/deviceBatches': { scope: 'write', statuses: ['202', '400', '401', '403', '409', '413', '415', '422', '429', '500'] },
-    'get /customers/{customerId}/deviceBatches/{batchId}/devices': { scope: 'read', statuses: ['200', '400', '401', '403', '404', '429', '500'] },
-    'post /customers/{customerId}/deviceBatches/{batchId}/devices': { scope: 'write', statuses: ['202', '400', '401', '403', '404', '413', '415', '429', '500'] },
-    'delete /customers/{customerId}/deviceBatches/{batchId}/devices/{deviceId}': { scope: 'delete', statuses: ['204', '401', '403', '404', '429', '500'] },
-    'get /customers/{customerId}/batchJobStatus/{trackingId}': { scope: 'read', statuses: ['200', '401', '403', '404', '429', '500'] },
+    'get /customers': { scope: 'read', statuses: ['200', '401', '403', '429', '500', '503'] },
+    'get /customers/{customerId}/deviceBatches': { scope: 'read', statuses: ['200', '401', '403', '429', '500', '503'] },
+    'post /customers/{customerId}/deviceBatches': { scope: 'write', statuses: ['202', '400', '401', '403', '409', '413', '415', '422', '429', '500', '503'] },
+    'get /customers/{customerId}/deviceBatches/{batchId}/devices': { scope: 'read', statuses: ['200', '400', '401', '403', '404', '429', '500', '503'] },
+    'post /customers/{customerId}/deviceBatches/{batchId}/devices': { scope: 'write', statuses: ['202', '400', '401', '403', '404', '413', '415', '429', '500', '503'] },
+    'delete /customers/{customerId}/deviceBatches/{batchId}/devices/{deviceId}': { scope: 'delete', statuses: ['204', '401', '403', '404', '429', '500', '503'] },
+    'get /customers/{customerId}/batchJobStatus/{trackingId}': { scope: 'read', statuses: ['200', '401', '403', '404', '429', '500', '503'] },
   };
 
   it.each(operations.map(({ path, method, op }) => [`${method} ${path}`, op] as const))('%s: its scope and its answers', (name, op) => {

@@ -135,7 +135,7 @@ interface OperationSpec {
   /** The schema the handler parses the body with. */
   body?: z.ZodType;
   answer: { status: 200 | 202 | 204; description: string; schema?: z.ZodType; headers?: Record<string, Header> };
-  /** The operation's own problems, with the codes they carry; 401, 403, 429 and 500 are every operation's. */
+  /** The operation's own problems, with the codes they carry; 401, 403, 429, 500 and 503 are every operation's. */
   problems?: Partial<Record<ProblemStatus, string>>;
 }
 
@@ -175,6 +175,11 @@ function operation(path: string, spec: OperationSpec): Operation {
     content: problemJson,
   };
   responses['500'] = { description: '`InternalError`: something went wrong on the server; nothing was stored. Retry later.', content: problemJson };
+  responses['503'] = {
+    description: '`StorageUnavailable`: the database cannot store anything now (full, read-only or busy); nothing was stored. Retry after Retry-After seconds.',
+    headers: { 'Retry-After': { description: 'Seconds to wait.', schema: inline(z.int().min(1), 'output') } },
+    content: problemJson,
+  };
   return {
     operationId: spec.operationId,
     summary: spec.summary,

@@ -37,6 +37,8 @@ export const problems = {
   badRequest: (code: string, detail: string, extensions: Record<string, unknown> = {}) => problemResponse(400, code, 'Bad request', detail, extensions),
   tooLarge: (limit: number) => problemResponse(413, 'PayloadTooLarge', 'Payload too large', `The request body is over ${limit} bytes.`),
   unsupportedMediaType: () => problemResponse(415, 'UnsupportedMediaType', 'Unsupported media type', 'Send the body as application/json.'),
+  unavailable: (retryAfter = 30) =>
+    problemResponse(503, 'StorageUnavailable', 'Storage unavailable', 'The portal cannot store anything now; nothing was stored. Retry later.', {}, { 'retry-after': String(retryAfter) }),
   internal: () => problemResponse(500, 'InternalError', 'Internal error', 'Something went wrong on our side; nothing was stored. Retry later.'),
 };
 
@@ -53,11 +55,13 @@ const MAPPING: Record<AppErrorCode, { status: number; code: string; title: strin
   IDEMPOTENCY_IN_PROGRESS: { status: 409, code: 'IdempotencyKeyInProgress', title: 'A request with this Idempotency-Key is being processed' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, code: 'IdempotencyKeyReused', title: 'Idempotency-Key reused' },
   CONFLICT: { status: 409, code: 'Conflict', title: 'Conflict' },
+  UNAVAILABLE: { status: 503, code: 'StorageUnavailable', title: 'Storage unavailable' },
 };
 
 export function problemFor(error: AppError): Response {
   const { status, code, title } = MAPPING[error.code];
   if (error.code === 'UNAUTHENTICATED') return problems.unauthorized();
+  if (error.code === 'UNAVAILABLE') return problems.unavailable();
   if (error.code === 'NO_RELATIONSHIP') {
     return problemResponse(status, code, title, 'The caller has no active relationship with this customer.', { partnerCenterCode: 20002 });
   }

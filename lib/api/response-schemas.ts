@@ -26,6 +26,7 @@ export const API_PROBLEM_CODES = [
   'IdempotencyKeyReused',
   'Conflict',
   'RateLimited',
+  'StorageUnavailable',
   'InternalError',
 ] as const;
 

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { API_MAX_DEVICES, deviceCountProblem } from '@/lib/autopilot';
 import { apiKeyHash, bearerKey } from '@/lib/auth/api-keys';
+import { isStorageUnavailable } from '@/lib/db/errors';
 import type { Permission } from '@/lib/auth/permissions';
 import { can, type ApiKeyPrincipal } from '@/lib/auth/principal';
 import { principalForApiKey } from '@/lib/data/api-keys';
@@ -33,6 +34,10 @@ async function guarded(run: () => Promise<Response>): Promise<Response> {
     return await run();
   } catch (error) {
     if (isAppError(error)) return problemFor(error);
+    if (isStorageUnavailable(error)) {
+      console.warn('The database refused to store a request.', error);
+      return problems.unavailable();
+    }
     console.error(error);
     return problems.internal();
   }
@@ -62,16 +67,48 @@ export function customerRoute<Params extends { customerId: string }>(
   );
 }
 
+/**
+ * The media types this API reads as JSON: application/json and
+ * application/<something>+json, but not merge-patch (RFC 7396), whose
+ * meaning (a patch, where null deletes) is not what any endpoint here takes.
+ */
+export function isJsonMediaType(contentType: string | null): boolean {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  return (type === 'application/json' || /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(type)) && type !== 'application/merge-patch+json';
+}
+
+/**
+ * A request body read as a stream, stopped as soon as it crosses `maxBytes`
+ * (whatever Content-Length says, and for chunked bodies that declare none):
+ * null when too large. Nothing beyond the cap is kept in memory.
+ */
+export async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) return null;
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size);
+}
+
 /** A request's JSON body, within a size cap; or the problem to answer. */
 export async function readJson(request: Request, maxBytes: number): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/(.+\+)?json\b/i.test(type)) return { ok: false, response: problems.unsupportedMediaType() };
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > maxBytes) return { ok: false, response: problems.tooLarge(maxBytes) };
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) return { ok: false, response: problems.tooLarge(maxBytes) };
+  if (!isJsonMediaType(request.headers.get('content-type'))) return { ok: false, response: problems.unsupportedMediaType() };
+  const bytes = await readCapped(request, maxBytes);
+  if (bytes === null) return { ok: false, response: problems.tooLarge(maxBytes) };
   try {
-    return { ok: true, body: JSON.parse(text) };
+    return { ok: true, body: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
   } catch (error) {
     return { ok: false, response: problems.badRequest('MalformedJson', `The body is not valid JSON: ${error instanceof Error ? error.message : 'parse error'}.`) };
   }

@@ -14,6 +14,7 @@ export function apiKeyHash(key: string): string {
 
 /** The key of an `Authorization: Bearer` header, if it is one of ours in shape. */
 export function bearerKey(header: string | null): string | null {
-  const match = /^Bearer\s+(apk_[A-Za-z0-9_-]{43})\s*$/.exec(header ?? '');
+  // The scheme's name is case-insensitive (RFC 7235); the key is not.
+  const match = /^Bearer[ \t]+(apk_[A-Za-z0-9_-]{43})[ \t]*$/i.exec(header ?? '');
   return match ? match[1]! : null;
 }

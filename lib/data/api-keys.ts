@@ -15,14 +15,30 @@ export interface ApiKeyRow {
   revokedAt: string | null;
 }
 
+/** How often a key's last use is written: the keys page shows it to the minute. */
+export const LAST_USE_EVERY_MS = 60_000;
+
+/**
+ * Records that a key was used, at most once a minute and off the request's
+ * path: a read needs no write, and a database that refuses writes (full, or
+ * read-only) fails no request for it.
+ */
+function noteUse(keyId: string, lastUsedAt: Date | null, now = new Date()): void {
+  if (lastUsedAt && now.getTime() - lastUsedAt.getTime() < LAST_USE_EVERY_MS) return;
+  const earlier = new Date(now.getTime() - LAST_USE_EVERY_MS);
+  prisma.apiKey
+    .updateMany({ where: { id: keyId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: earlier } }] }, data: { lastUsedAt: now } })
+    .catch((error: unknown) => console.warn('Could not record an API key’s last use.', error));
+}
+
 /** The principal of a live, unrevoked key, read from the database on every request; null for anything else. */
 export async function principalForApiKey(key: string): Promise<ApiKeyPrincipal | null> {
   const row = await prisma.apiKey.findUnique({
     where: { keyHash: apiKeyHash(key) },
-    select: { id: true, name: true, scopes: true, revokedAt: true, partner: { select: { id: true, name: true, kind: true } } },
+    select: { id: true, name: true, scopes: true, revokedAt: true, lastUsedAt: true, partner: { select: { id: true, name: true, kind: true } } },
   });
   if (!row || row.revokedAt) return null;
-  await prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  noteUse(row.id, row.lastUsedAt);
   return {
     type: 'api-key',
     keyId: row.id,

@@ -7,3 +7,23 @@ export function isUniqueViolation(error: unknown): boolean {
   const cause = (error.meta?.driverAdapterError as { cause?: { kind?: unknown } } | undefined)?.cause;
   return cause?.kind === 'UniqueConstraintViolation';
 }
+
+/** SQLite's answers that mean "nothing can be written now", whatever the query: a full disk, a read-only file, I/O, a lock held too long. */
+const UNAVAILABLE = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|BUSY|LOCKED)/;
+
+/**
+ * The database refused to store anything for a reason of its own, not of
+ * the request (full, read-only, failing, or locked too long): the caller
+ * answers "unavailable, retry later" rather than a bug.
+ */
+export function isStorageUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    if (typeof e !== 'object') return false;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && UNAVAILABLE.test(code)) return true;
+    const cause = (e as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } } }).meta?.driverAdapterError?.cause;
+    if (cause && ((typeof cause.originalCode === 'string' && UNAVAILABLE.test(cause.originalCode)) || cause.kind === 'SocketTimeout')) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

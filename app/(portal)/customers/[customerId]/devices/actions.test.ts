@@ -80,6 +80,18 @@ describe('adding devices, called directly', () => {
     expect(batch).toEqual({ groupTag: 'Microsoft365Managed_Standard', source: 'FILES', sourceDetail: 'devices.csv', deviceCount: 2, partnerId: t.partner.id });
   });
 
+  it('says the portal cannot store now, rather than failing, when the database refuses writes; nothing is stored', async () => {
+    const t = await tenant();
+    signIn(t.admin);
+    await prisma.$executeRawUnsafe('PRAGMA query_only = ON');
+    try {
+      expect(await upload(t.customer.id, deviceList(1).text)).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    } finally {
+      await prisma.$executeRawUnsafe('PRAGMA query_only = OFF');
+    }
+    expect(await registered(t.customer)).toBe(0);
+  });
+
   it('refuses another partner’s customer, a customer that gave no consent or took it back, and no customer, all alike', async () => {
     const mine = await tenant();
     const theirs = await tenant();

@@ -91,7 +91,7 @@ export function DevicesTable({
             const result = await deleteDeviceAction({ customerId, deviceId: confirming.id });
             setConfirming(null);
             const key = result.ok ? null : refusalKey(result.error);
-            setError(key === null ? null : t(`deleteRefused.${key === 'not-signed-in' || key === 'forbidden' ? key : 'not-found'}`));
+            setError(key === null ? null : t(`deleteRefused.${key === 'not-signed-in' || key === 'forbidden' || key === 'unavailable' ? key : 'not-found'}`));
             router.refresh();
           })
         }

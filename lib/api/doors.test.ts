@@ -125,3 +125,14 @@ describe('a database that refuses writes', () => {
     expect(await prisma.deviceBatch.count()).toBe(batches);
   });
 });
+
+describe('names and values that display as something else', () => {
+  it('are refused: a batch name with a direction override answers 400, nothing stored', async () => {
+    const world = await apiWorld();
+    const { key } = await apiKey(world.contoso);
+    const batches = await prisma.deviceBatch.count();
+    const response = await call('createDeviceBatch', { customerId: world.customers.fabrikam.id }, { key, json: { batchId: 'Q3-\u202egpj.exe', devices: [{ productKey: '3301234567898' }] } });
+    await problemAnswer(response, 'createDeviceBatch', 400, 'InvalidRequest');
+    expect(await prisma.deviceBatch.count()).toBe(batches);
+  });
+});

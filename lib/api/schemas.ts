@@ -5,7 +5,7 @@
  * lib/api/response-schemas.ts.
  */
 import { z } from 'zod';
-import { API_MAX_DEVICES, type DeviceIdentifiers } from '@/lib/autopilot';
+import { API_MAX_DEVICES, firstForbiddenCharacter, type DeviceIdentifiers } from '@/lib/autopilot';
 import { env } from '@/lib/env';
 
 const text = (max: number) => z.string().max(max).nullish();
@@ -30,7 +30,13 @@ const devices = z
   .describe(`The devices, at most ${API_MAX_DEVICES.toLocaleString('en')} a request.`);
 
 /** A name that is not blank: trimmed, then 1 to 128 characters (the pattern tells JSON Schema, which cannot trim, that blank is refused). */
-const batchName = z.string().trim().min(1).max(128).regex(/\S/);
+const batchName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(128)
+  .regex(/\S/)
+  .refine((name) => firstForbiddenCharacter(name) === null, { error: 'must not hold invisible, control or direction-changing characters' });
 
 export const deviceBatchCreationRequest = z
   .object({

@@ -9,7 +9,7 @@ import { analyseHeader, type HeaderCell, type ListFormat } from './header';
 import {
   checkCombination,
   checkProductId,
-  firstControlCharacter,
+  firstForbiddenCharacter,
   hasOuterSpaces,
   isScientificNotation,
   type DeviceIdentifiers,
@@ -229,7 +229,7 @@ export function checkDevice(
   for (const field of ['serialNumber', 'manufacturer', 'model'] as const) {
     const value = ids[field];
     if (value === null) continue;
-    const control = firstControlCharacter(value);
+    const control = firstForbiddenCharacter(value);
     if (control) {
       problems.push(problem('VALUE_CONTROL_CHARACTER', { field, codePoint: control.codePoint }, at(field, control.index)));
     } else if (hasOuterSpaces(value)) {

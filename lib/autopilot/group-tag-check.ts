@@ -9,7 +9,7 @@ import {
   profileForGroupTag,
   type ManagedDesktopProfile,
 } from './group-tags';
-import { firstControlCharacter, hasOuterSpaces } from './identifiers';
+import { firstForbiddenCharacter, hasOuterSpaces } from './identifiers';
 import { problem, type Problem } from './problems';
 
 export interface GroupTagCheck {
@@ -36,7 +36,7 @@ export function checkGroupTag(tag: string | null): GroupTagCheck {
   } else if (nearest) {
     problems.push(problem('GROUP_TAG_NOT_EXACT', { found: tag, expected: nearest }));
   } else {
-    const control = firstControlCharacter(tag);
+    const control = firstForbiddenCharacter(tag);
     if (control) {
       problems.push(problem('GROUP_TAG_INVALID', { found: tag, character: tag.charAt(control.index) }));
     } else if (hasOuterSpaces(tag)) {

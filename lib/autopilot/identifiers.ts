@@ -76,9 +76,31 @@ export function isScientificNotation(value: string): boolean {
   return SCIENTIFIC.test(value);
 }
 
-/** The code point of the first control character in a value, or `null`. */
-export function firstControlCharacter(value: string): { index: number; codePoint: number } | null {
-  const match = /[\x00-\x1f\x7f]/.exec(value);
+/**
+ * Characters that have no place in an identifier, a group tag or a batch
+ * name: they are invisible, or change how the text around them is shown,
+ * so two values that look alike differ, or a value shows as something else
+ * ("SN-9\u202Egpj.exe" displays as "SN-9exe.jpg"):
+ * - C0 and C1 controls, DEL;
+ * - format characters: soft hyphen, Arabic letter mark, Mongolian vowel
+ *   separator, zero-width space, joiners and marks (U+200B–U+200F), word
+ *   joiner and invisible operators (U+2060–U+2064), the byte order mark
+ *   (U+FEFF) anywhere inside a value;
+ * - line and paragraph separators (U+2028, U+2029);
+ * - bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+ *   U+2066–U+2069);
+ * - lone surrogates (half of a character, from a broken encoding).
+ */
+const FORBIDDEN = /[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The value with every forbidden character written as its code point (⟨U+202E⟩), so that showing it shows what it holds. */
+export function showInvisible(value: string): string {
+  return value.replace(new RegExp(FORBIDDEN.source, 'g'), (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
+}
+
+/** The first character that has no place in an identifier (see FORBIDDEN): its index and code point, or `null`. */
+export function firstForbiddenCharacter(value: string): { index: number; codePoint: number } | null {
+  const match = FORBIDDEN.exec(value);
   return match ? { index: match.index, codePoint: value.charCodeAt(match.index) } : null;
 }
 

@@ -12,6 +12,8 @@ export {
   ALLOWED_COMBINATIONS,
   checkCombination,
   checkProductId,
+  firstForbiddenCharacter,
+  showInvisible,
   type DeviceIdentifiers,
 } from './identifiers';
 export { COLUMN_NAMES, FORMAT_COLUMNS, headerLine, type ListFormat } from './header';

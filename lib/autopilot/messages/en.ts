@@ -55,7 +55,7 @@ export const en: Catalogue = {
       message:
         character === ' '
           ? `The group tag “${found}” begins or ends with a space.`
-          : `The group tag “${found}” holds a control character (U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}).`,
+          : `The group tag “${found}” holds a character that is invisible or changes how the text around it is shown (U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}).`,
       hint: 'Group tags must match exactly: remove the character.',
     }),
     DUPLICATE_DEVICE: ({ key, otherFile, otherLine, identical }) => ({
@@ -216,7 +216,7 @@ export const en: Catalogue = {
       hint: 'Take the serial numbers again from the devices or the original list; a list opened and saved in Excel is not usable.',
     }),
     VALUE_CONTROL_CHARACTER: ({ field, codePoint }) => ({
-      message: `“${FIELD[field]}” holds an invisible control character (U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}).`,
+      message: `“${FIELD[field]}” holds a character that is invisible or changes how the text around it is shown (U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}).`,
       hint: 'Remove the character; values must match what the device reports exactly.',
     }),
     VALUE_SPACES: ({ field, value }) => ({

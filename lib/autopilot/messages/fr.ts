@@ -59,7 +59,7 @@ export const fr: Catalogue = {
       message:
         character === ' '
           ? `La balise de groupe « ${found} » commence ou finit par une espace.`
-          : `La balise de groupe « ${found} » contient un caractère de contrôle (U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}).`,
+          : `La balise de groupe « ${found} » contient un caractère invisible ou qui change l’affichage du texte autour de lui (U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}).`,
       hint: 'Les balises de groupe doivent correspondre exactement : retirez ce caractère.',
     }),
     DUPLICATE_DEVICE: ({ key, otherFile, otherLine, identical }) => ({
@@ -226,7 +226,7 @@ export const fr: Catalogue = {
       hint: 'Reprenez les numéros de série sur les appareils ou dans la liste d’origine ; une liste ouverte et enregistrée dans Excel n’est pas utilisable.',
     }),
     VALUE_CONTROL_CHARACTER: ({ field, codePoint }) => ({
-      message: `« ${FIELD[field]} » contient un caractère de contrôle invisible (U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}).`,
+      message: `« ${FIELD[field]} » contient un caractère invisible ou qui change l’affichage du texte autour de lui (U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}).`,
       hint: 'Retirez ce caractère ; les valeurs doivent correspondre exactement à ce que l’appareil indique.',
     }),
     VALUE_SPACES: ({ field, value }) => ({

@@ -1,3 +1,4 @@
+import { showInvisible } from '../identifiers';
 import type { Lang } from '../lang';
 import type { Problem, ProblemCode, ProblemOf } from '../problems';
 import { en } from './en';
@@ -15,5 +16,9 @@ export function describeProblem(problem: Problem, lang: Lang): ProblemText {
 
 function describe<C extends ProblemCode>(problem: ProblemOf<C>, catalogue: Catalogue): ProblemText {
   const write = catalogue.problems[problem.code] as (params: ProblemOf<C>['params']) => ProblemText;
-  return write(problem.params);
+  // A value quoted in a message shows what it holds: an invisible or direction-changing character is written out.
+  const params = Object.fromEntries(
+    Object.entries(problem.params).map(([name, value]) => [name, typeof value === 'string' && name !== 'character' ? showInvisible(value) : value]),
+  ) as ProblemOf<C>['params'];
+  return write(params);
 }

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { authSecret } from '@/lib/auth/secret';
 import { isExpectedSignInFailure } from '@/lib/auth/sign-in-log';
 import { env } from '@/lib/env';
-import { findUserForOidcSignIn } from '@/lib/data/oidc-accounts';
-import { oidcIdentity, oidcProvider, oidcSettings, OIDC_PROVIDER_ID } from './oidc';
+import { oidcProvider, oidcSettings } from './oidc';
+import { openPortalAccount, withAccount } from './oidc-sign-in';
 import { takeSsoInvitation } from './sso-invitation';
 import { requestFacts } from './request-origin';
 import { passwordStep, redeemTicket } from './sign-in';
@@ -67,21 +67,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
      * invitation the person followed before choosing single sign-on. Nothing
      * else gets in, and no account is made.
      */
-    async signIn({ user, account, profile }) {
-      if (account?.provider !== OIDC_PROVIDER_ID) return true;
-      const identity = profile ? oidcIdentity(profile) : null;
-      const found = identity ? await findUserForOidcSignIn(identity, await takeSsoInvitation()) : null;
-      if (!found) return '/sign-in?error=sso-refused';
-      // Without a database adapter, Auth.js hands this same object to the jwt callback.
-      Object.assign(user, { id: found.id, email: found.email, name: found.name, sessionVersion: found.sessionVersion });
-      return true;
+    signIn({ user, account, profile }) {
+      return openPortalAccount(user, account?.provider, profile, takeSsoInvitation);
     },
     jwt({ token, user }) {
-      if (user?.id) {
-        token.sub = user.id;
-        token.sv = user.sessionVersion ?? 0;
-      }
-      return token;
+      return withAccount(token, user);
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;

@@ -12,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/test-support/database';
 import { customer, customerAdmin } from '@/test-support/factories';
 import { startOidcProvider, type RunningOidcProvider } from '@/test-support/oidc-provider';
-import { oidcIdentity, oidcProvider, OIDC_PROVIDER_ID, type OidcSettings } from './oidc';
+import { oidcProvider, type OidcSettings } from './oidc';
 
 freshDatabase();
-const { findUserForOidcSignIn } = await import('@/lib/data/oidc-accounts');
+const { openPortalAccount, withAccount } = await import('./oidc-sign-in');
 
 const PORTAL = 'http://localhost:3999';
 const REDIRECT_URI = `${PORTAL}/api/auth/callback/oidc`;
@@ -67,19 +67,10 @@ function authConfig(settings: OidcSettings, seen: Seen, errors: Error[]): AuthCo
     callbacks: {
       async signIn({ user, account, profile }) {
         seen.profile = profile;
-        if (account?.provider !== OIDC_PROVIDER_ID) return true;
-        const identity = profile ? oidcIdentity(profile) : null;
-        const found = identity ? await findUserForOidcSignIn(identity) : null;
-        if (!found) return '/sign-in?error=sso-refused';
-        // Auth.js hands this same object to the jwt callback: the session is the portal account's.
-        Object.assign(user, { id: found.id, email: found.email, name: found.name, sessionVersion: found.sessionVersion });
-        return true;
+        return openPortalAccount(user, account?.provider, profile, () => Promise.resolve(null));
       },
       jwt({ token, user }) {
-        if (user?.id) {
-          token.sub = user.id;
-          token.sv = user.sessionVersion ?? 0;
-        }
+        withAccount(token, user);
         seen.token = { ...token };
         return token;
       },

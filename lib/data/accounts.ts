@@ -2,7 +2,7 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { isUniqueViolation } from '@/lib/db/errors';
-import { AppError } from '@/lib/errors';
+import { AppError, isAppError } from '@/lib/errors';
 import { consumeEmailToken, peekEmailToken } from './email-tokens';
 import { refillAccount } from './sign-in-throttle';
 
@@ -78,6 +78,17 @@ export async function personForLink(token: string, purpose: 'invitation' | 'rese
   const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, deactivatedAt: true, partner: { select: { name: true } }, customer: { select: { name: true } } } });
   if (user.deactivatedAt) throw new AppError('CONFLICT', 'This account is deactivated.', { reason: 'deactivated' });
   return { email: user.email, name: user.name, organisation: user.partner?.name ?? user.customer?.name ?? '' };
+}
+
+/** The person a link is for, or why the link cannot be used ('invalid', 'used', 'expired', 'deactivated'): what its page shows. */
+export async function lookUpLink(token: string, purpose: 'invitation' | 'reset-password'): Promise<{ ok: true; person: { email: string; name: string; organisation: string } } | { ok: false; problem: 'invalid' | 'used' | 'expired' | 'deactivated' }> {
+  try {
+    return { ok: true, person: await personForLink(token, purpose) };
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'CONFLICT') throw error;
+    const reason = error.details.reason;
+    return { ok: false, problem: reason === 'used' || reason === 'expired' || reason === 'deactivated' ? reason : 'invalid' };
+  }
 }
 
 /**

@@ -3,8 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AuthCard } from '@/components/auth-card';
 import { SetPasswordForm } from '@/components/set-password-form';
-import { personForLink } from '@/lib/data/accounts';
-import { isAppError } from '@/lib/errors';
+import { lookUpLink } from '@/lib/data/accounts';
 import { SingleSignOnButton } from '@/components/single-sign-on-button';
 import { singleSignOnAvailable } from '@/lib/auth/session';
 import { joinAction } from './actions';
@@ -17,27 +16,24 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function JoinPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const t = await getTranslations();
-  const person = await personForLink(token, 'invitation').catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'CONFLICT') return { problem: error.details.reason ?? 'invalid' };
-    throw error;
-  });
+  const link = await lookUpLink(token, 'invitation');
   return (
     <AuthCard title={t('join.title')}>
-      {'problem' in person ? (
+      {link.ok ? (
         <>
-          <p role="alert">{t(`setPassword.refused.${person.problem === 'used' || person.problem === 'expired' || person.problem === 'deactivated' ? person.problem : 'invalid'}`)}</p>
-          <Link href="/sign-in">{t('join.signIn')}</Link>
-        </>
-      ) : (
-        <>
-          <p>{t('join.intro', { organisation: person.organisation, email: person.email })}</p>
-          <SetPasswordForm token={token} name={person.name} submit={t('join.submit')} action={joinAction} />
+          <p>{t('join.intro', { organisation: link.person.organisation, email: link.person.email })}</p>
+          <SetPasswordForm token={token} name={link.person.name} submit={t('join.submit')} action={joinAction} />
           {singleSignOnAvailable() && (
             <div style={{ marginTop: 16, display: 'flex', flexDirection: 'column', gap: 8 }}>
               <p style={{ margin: 0, textAlign: 'center', color: '#605e5c' }}>{t('join.orSso')}</p>
               <SingleSignOnButton invitation={token} />
             </div>
           )}
+        </>
+      ) : (
+        <>
+          <p role="alert">{t(`setPassword.refused.${link.problem}`)}</p>
+          <Link href="/sign-in">{t('join.signIn')}</Link>
         </>
       )}
     </AuthCard>

@@ -3,8 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AuthCard } from '@/components/auth-card';
 import { SetPasswordForm } from '@/components/set-password-form';
-import { personForLink } from '@/lib/data/accounts';
-import { isAppError } from '@/lib/errors';
+import { lookUpLink } from '@/lib/data/accounts';
 import { resetPasswordAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,21 +14,18 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const t = await getTranslations();
-  const person = await personForLink(token, 'reset-password').catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'CONFLICT') return { problem: error.details.reason ?? 'invalid' };
-    throw error;
-  });
+  const link = await lookUpLink(token, 'reset-password');
   return (
     <AuthCard title={t('resetPassword.title')}>
-      {'problem' in person ? (
+      {link.ok ? (
         <>
-          <p role="alert">{t(`setPassword.refused.${person.problem === 'used' || person.problem === 'expired' || person.problem === 'deactivated' ? person.problem : 'invalid'}`)}</p>
-          <Link href="/forgot-password">{t('resetPassword.again')}</Link>
+          <p>{t('resetPassword.for', { email: link.person.email })}</p>
+          <SetPasswordForm token={token} submit={t('resetPassword.submit')} action={resetPasswordAction} />
         </>
       ) : (
         <>
-          <p>{t('resetPassword.for', { email: person.email })}</p>
-          <SetPasswordForm token={token} submit={t('resetPassword.submit')} action={resetPasswordAction} />
+          <p role="alert">{t(`setPassword.refused.${link.problem}`)}</p>
+          <Link href="/forgot-password">{t('resetPassword.again')}</Link>
         </>
       )}
     </AuthCard>

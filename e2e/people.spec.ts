@@ -23,6 +23,16 @@ async function invite(page: Page, email: string, name: string, role: 'Admin agen
   await expect(page.getByRole('status').filter({ hasText: `The invitation was sent to ${email}.` })).toBeVisible();
 }
 
+/** Email and password on the sign-in page (the page already open). */
+async function enterPassword(page: Page, email: string, password = PASSWORD) {
+  await enterPassword(page, email, password);
+}
+
+/** A code in the second step (or the Account page's set-up). */
+async function enterCode(page: Page, code: string) {
+  await enterCode(page, code);
+}
+
 async function join(page: Page, email: string, password = PASSWORD) {
   await followMail(page, email, 'invited you to');
   await expect(page.getByRole('heading', { name: 'Join your organisation' })).toBeVisible();
@@ -75,9 +85,7 @@ test('a partner admin invites a sales agent, who sets a password from the email 
   // The deactivated agent's open session is refused at its next request; signing in again is refused too.
   await sales.reload();
   await expect(sales).toHaveURL(/\/sign-in/);
-  await sales.getByLabel('Email').fill(salesEmail);
-  await sales.getByLabel('Password').fill(PASSWORD);
-  await sales.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await enterPassword(sales, salesEmail);
   await expect(sales.getByText('The email or password is incorrect.')).toBeVisible();
 
   // The last admin cannot deactivate or demote themselves away.
@@ -114,9 +122,7 @@ test('a forgotten password is reset by email; the old one and the used link stop
   await expect(page.getByText('This link was already used. Sign in, or ask for a new one.')).toBeVisible();
 
   await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await enterPassword(page, email);
   await expect(page.getByText('The email or password is incorrect.')).toBeVisible();
   await signIn(page, email, 'A-brand-new-passphrase-7');
   await page.context().close();
@@ -131,48 +137,35 @@ test('an agent sets up an authenticator app, then signs in with a code; a used c
   await page.getByRole('link', { name: `Careful Partner ${stamp} Admin`, exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Set up multifactor authentication' })).toBeVisible();
   const secret = await page.getByRole('textbox', { name: 'Secret key' }).inputValue();
-  await page.getByRole('textbox', { name: 'Code' }).fill('000000');
-  await page.getByRole('button', { name: 'Verify' }).click();
+  await enterCode(page, '000000');
   await expect(page.getByText('That code is not right.')).toBeVisible();
-  await page.getByRole('textbox', { name: 'Code' }).fill(await generate({ secret }));
-  await page.getByRole('button', { name: 'Verify' }).click();
+  await enterCode(page, await generate({ secret }));
   const codes = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
   await expect(codes).toHaveCount(10);
   const recovery = (await codes.first().textContent()) ?? '';
   await page.getByRole('button', { name: 'Sign out' }).click();
 
   // Password, then a code from the app.
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await enterPassword(page, email);
   await expect(page.getByRole('button', { name: 'Verify' })).toBeVisible();
-  await page.getByRole('textbox', { name: 'Code' }).fill('123456');
-  await page.getByRole('button', { name: 'Verify' }).click();
+  await enterCode(page, '123456');
   await expect(page.getByText('That code is not right, or was already used.')).toBeVisible();
   // The enrolment used this 30 seconds' code; the next one is accepted too (a clock a little ahead).
   const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
-  await page.getByRole('textbox', { name: 'Code' }).fill(code);
-  await page.getByRole('button', { name: 'Verify' }).click();
+  await enterCode(page, code);
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
 
   // The same code again, by someone who saw it: refused.
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('textbox', { name: 'Code' }).fill(code);
-  await page.getByRole('button', { name: 'Verify' }).click();
+  await enterPassword(page, email);
+  await enterCode(page, code);
   await expect(page.getByText('That code is not right, or was already used.')).toBeVisible();
   // A recovery code works once.
-  await page.getByRole('textbox', { name: 'Code' }).fill(recovery);
-  await page.getByRole('button', { name: 'Verify' }).click();
+  await enterCode(page, recovery);
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('textbox', { name: 'Code' }).fill(recovery);
-  await page.getByRole('button', { name: 'Verify' }).click();
+  await enterPassword(page, email);
+  await enterCode(page, recovery);
   await expect(page.getByText('That code is not right, or was already used.')).toBeVisible();
   await page.context().close();
 });
@@ -191,8 +184,7 @@ test('a partner that requires multifactor authentication sends an agent without 
   await expect(admin.getByRole('checkbox', { name: 'Require multifactor authentication' })).not.toBeChecked();
   await admin.getByRole('alert').filter({ hasText: 'Set up your own' }).getByRole('link', { name: 'Account' }).click();
   const own = await admin.getByRole('textbox', { name: 'Secret key' }).inputValue();
-  await admin.getByRole('textbox', { name: 'Code' }).fill(await generate({ secret: own }));
-  await admin.getByRole('button', { name: 'Verify' }).click();
+  await enterCode(admin, await generate({ secret: own }));
   await expect(admin.getByRole('list', { name: 'Recovery codes' })).toBeVisible();
   await admin.getByRole('link', { name: 'People' }).click();
   await admin.getByRole('checkbox', { name: 'Require multifactor authentication' }).check();
@@ -201,17 +193,14 @@ test('a partner that requires multifactor authentication sends an agent without 
 
   const agent = await newPage(browser);
   await join(agent, agentEmail);
-  await agent.getByLabel('Email').fill(agentEmail);
-  await agent.getByLabel('Password').fill(PASSWORD);
-  await agent.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await enterPassword(agent, agentEmail);
   await expect(agent).toHaveURL(/\/account/);
   await expect(agent.getByText(/requires multifactor authentication/)).toBeVisible();
   // Nothing else opens until it is set up.
   await agent.goto('/customers');
   await expect(agent).toHaveURL(/\/account/);
   const secret = await agent.getByRole('textbox', { name: 'Secret key' }).inputValue();
-  await agent.getByRole('textbox', { name: 'Code' }).fill(await generate({ secret }));
-  await agent.getByRole('button', { name: 'Verify' }).click();
+  await enterCode(agent, await generate({ secret }));
   await expect(agent.getByRole('list', { name: 'Recovery codes' })).toBeVisible();
   await agent.goto('/customers');
   await expect(agent.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { expect, type Page } from '@playwright/test';
+import type { ReceivedMail } from '../test-support/mail-sink';
 
 export const DEMO_PASSWORD = 'Autopilot-demo-1';
 export const CONTOSO_ADMIN = 'admin@contoso-partner.example';
@@ -39,13 +40,7 @@ export function customerId(domain: string): string {
 /** Where the tests' SMTP server (test-support/mail-sink.ts) tells what it received. */
 export const MAIL_SINK = `http://127.0.0.1:${process.env.E2E_MAIL_HTTP_PORT ?? 2580}`;
 
-export interface ReceivedMail {
-  to: string[];
-  subject: string;
-  text: string;
-  html: string;
-  at: string;
-}
+export type { ReceivedMail };
 
 /** The newest message to `to` whose subject matches, as the SMTP server received it (waiting for it to arrive). */
 export async function receivedMail(to: string, subject: string | RegExp): Promise<ReceivedMail> {

@@ -70,6 +70,5 @@ export async function startMailSink(ports: { smtp: number; http: number }): Prom
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const sink = await startMailSink({ smtp: Number(process.env.E2E_SMTP_PORT ?? 2525), http: Number(process.env.E2E_MAIL_HTTP_PORT ?? 2580) });
-  console.warn(`Mail sink: SMTP on 127.0.0.1:${sink.smtpPort}, messages on http://127.0.0.1:${sink.httpPort}/messages`);
+  await startMailSink({ smtp: Number(process.env.E2E_SMTP_PORT ?? 2525), http: Number(process.env.E2E_MAIL_HTTP_PORT ?? 2580) });
 }

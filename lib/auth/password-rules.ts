@@ -32,8 +32,14 @@ export function passwordProblem(password: string, email?: string): PasswordProbl
   return null;
 }
 
-/** A form's new password field: the message is the problem's name, for the page to translate. */
-export const newPasswordSchema = z.string().superRefine((value, ctx) => {
-  const problem = passwordProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+/**
+ * For a form with a new password and the account's email: refuses the
+ * password with the problem's name as the message, for the page to
+ * translate.
+ */
+export function withPasswordRules<S extends z.ZodType<{ password: string; email: string }>>(schema: S) {
+  return schema.superRefine((value, ctx) => {
+    const problem = passwordProblem(value.password, value.email);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+  });
+}

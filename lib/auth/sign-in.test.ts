@@ -20,7 +20,7 @@ const { ACCOUNT_RULE } = await import('@/lib/data/sign-in-throttle');
 async function withMfa() {
   const a = await agent(await partner());
   const secret = (await mfaEnrolmentSecret(a.userId))!;
-  const recovery = await confirmMfaEnrolment(a.userId, await generate({ secret }), a.email);
+  const recovery = await confirmMfaEnrolment(a.userId, await generate({ secret }));
   return { a, secret, recovery };
 }
 

@@ -3,6 +3,7 @@ import { prisma } from '@/lib/db/client';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { isUniqueViolation } from '@/lib/db/errors';
 import { AppError, isAppError } from '@/lib/errors';
+import { auditOwnAccount } from './audit';
 import { consumeEmailToken, peekEmailToken } from './email-tokens';
 import { refillAccount } from './sign-in-throttle';
 
@@ -108,20 +109,8 @@ export async function setPasswordWithLink(token: string, purpose: 'invitation' |
     });
     if (count === 0) throw new AppError('CONFLICT', 'This account is deactivated.', { reason: 'deactivated' });
     await tx.user.updateMany({ where: { id: userId, emailVerifiedAt: null }, data: { emailVerifiedAt: now } });
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, partnerId: true, customerId: true } });
-    await tx.auditEvent.create({
-      data: {
-        actorId: user.id,
-        actorEmail: user.email,
-        partnerId: user.partnerId,
-        customerId: user.customerId,
-        action: purpose === 'invitation' ? 'user.joined' : 'user.password-reset',
-        targetType: 'User',
-        targetId: user.id,
-        details: '{}',
-      },
-    });
-    return user;
+    await auditOwnAccount(userId, purpose === 'invitation' ? 'user.joined' : 'user.password-reset', {}, tx);
+    return tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true } });
   });
   await refillAccount(user.email, user.id);
   return { userId: user.id, email: user.email };
@@ -129,11 +118,10 @@ export async function setPasswordWithLink(token: string, purpose: 'invitation' |
 
 /**
  * Changes a signed-in person's password, given the current one. Every
- * other session of the account ends; the new session version is returned
- * for the caller to keep its own.
+ * session of the account ends, the caller's too: they sign in again.
  */
 export async function changePassword(userId: string, current: string, next: string): Promise<void> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, passwordHash: true, partnerId: true, customerId: true } });
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
   // An account that signs in only with single sign-on has no current password to give.
   if (user.passwordHash !== null && !(await verifyPassword(current, user.passwordHash))) {
     throw new AppError('INVALID_INPUT', 'The current password is not right.', { fields: ['current'], reason: 'wrong-password' });
@@ -142,9 +130,7 @@ export async function changePassword(userId: string, current: string, next: stri
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({ where: { id: userId, passwordHash: user.passwordHash }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     if (count === 0) throw new AppError('CONFLICT', 'The password was changed meanwhile.', { reason: 'changed' });
-    await tx.auditEvent.create({
-      data: { actorId: userId, actorEmail: user.email, partnerId: user.partnerId, customerId: user.customerId, action: 'user.password-changed', targetType: 'User', targetId: userId, details: '{}' },
-    });
+    await auditOwnAccount(userId, 'user.password-changed', {}, tx);
   });
 }
 

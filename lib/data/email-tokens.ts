@@ -9,6 +9,7 @@ import { isWellFormedToken } from '@/lib/consent/tokens';
 import { prisma } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { AppError } from '@/lib/errors';
+import { auditOwnAccount } from './audit';
 
 /** What a link does: confirm an address, join an organisation one was invited to, set a new password. */
 export type EmailTokenPurpose = 'verify-email' | 'invitation' | 'reset-password';
@@ -60,7 +61,7 @@ export async function verifyEmailWithToken(token: string): Promise<{ userId: str
   return prisma.$transaction(async (tx) => {
     const { userId } = await consumeEmailToken(tx, token, 'verify-email');
     await tx.user.updateMany({ where: { id: userId, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } });
-    await tx.auditEvent.create({ data: { actorId: userId, action: 'email.verified', targetType: 'User', targetId: userId, details: '{}' } });
+    await auditOwnAccount(userId, 'email.verified', {}, tx);
     return { userId };
   });
 }

@@ -9,6 +9,7 @@ import { prisma } from '@/lib/db/client';
 import { acceptedStep, decryptSecret, encryptSecret, looksLikeRecoveryCode, newAuthenticatorSecret, newRecoveryCodes, recoveryCodeHash } from '@/lib/auth/mfa';
 import { authSecret } from '@/lib/auth/secret';
 import { AppError } from '@/lib/errors';
+import { auditOwnAccount } from './audit';
 
 export interface MfaState {
   enabled: boolean;
@@ -53,22 +54,22 @@ async function replaceRecoveryCodes(userId: string): Promise<string[]> {
 }
 
 /** Confirms the pending secret with a code from the app; the recovery codes, shown once. */
-export async function confirmMfaEnrolment(userId: string, code: string, actorEmail: string): Promise<string[]> {
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { mfaSecret: true, mfaEnabledAt: true, partnerId: true, customerId: true } });
+export async function confirmMfaEnrolment(userId: string, code: string): Promise<string[]> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { mfaSecret: true, mfaEnabledAt: true } });
   if (!user?.mfaSecret || user.mfaEnabledAt) throw new AppError('CONFLICT', 'There is no set-up to confirm.', { reason: 'no-enrolment' });
   const step = await acceptedStep(decryptSecret(user.mfaSecret, authSecret()), code, null);
   if (step === null) throw new AppError('INVALID_INPUT', 'The code is not right.', { fields: ['code'], reason: 'wrong-code' });
   const { count } = await prisma.user.updateMany({ where: { id: userId, mfaSecret: user.mfaSecret, mfaEnabledAt: null }, data: { mfaEnabledAt: new Date(), mfaLastStep: step } });
   if (count === 0) throw new AppError('CONFLICT', 'There is no set-up to confirm.', { reason: 'no-enrolment' });
-  await audit(userId, actorEmail, user, 'user.mfa-enabled');
+  await auditOwnAccount(userId, 'user.mfa-enabled');
   return replaceRecoveryCodes(userId);
 }
 
 /** New recovery codes (the old ones stop working), shown once. */
-export async function renewRecoveryCodes(userId: string, actorEmail: string): Promise<string[]> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { mfaEnabledAt: true, partnerId: true, customerId: true } });
+export async function renewRecoveryCodes(userId: string): Promise<string[]> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { mfaEnabledAt: true } });
   if (!user.mfaEnabledAt) throw new AppError('CONFLICT', 'Multifactor authentication is not set up.', { reason: 'mfa-disabled' });
-  await audit(userId, actorEmail, user, 'user.recovery-codes-renewed');
+  await auditOwnAccount(userId, 'user.recovery-codes-renewed');
   return replaceRecoveryCodes(userId);
 }
 
@@ -76,17 +77,16 @@ export async function renewRecoveryCodes(userId: string, actorEmail: string): Pr
  * Turns the second factor off, with a code to prove the person still holds
  * it. Refused while the person's partner requires it.
  */
-export async function disableMfa(userId: string, code: string, actorEmail: string): Promise<void> {
+export async function disableMfa(userId: string, code: string): Promise<void> {
   const state = await mfaState(userId);
   if (!state.enabled) return;
   if (state.required) throw new AppError('FORBIDDEN', 'Your organisation requires multifactor authentication.', { reason: 'mfa-required' });
   if (!(await consumeSecondFactor(userId, code))) throw new AppError('INVALID_INPUT', 'The code is not right.', { fields: ['code'], reason: 'wrong-code' });
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { partnerId: true, customerId: true } });
   await prisma.$transaction([
     prisma.user.update({ where: { id: userId }, data: { mfaSecret: null, mfaEnabledAt: null, mfaLastStep: null } }),
     prisma.recoveryCode.deleteMany({ where: { userId } }),
   ]);
-  await audit(userId, actorEmail, user, 'user.mfa-disabled');
+  await auditOwnAccount(userId, 'user.mfa-disabled');
 }
 
 /**
@@ -99,7 +99,7 @@ export async function consumeSecondFactor(userId: string, code: string): Promise
   if (!user?.mfaSecret || !user.mfaEnabledAt) return false;
   if (looksLikeRecoveryCode(code)) {
     const { count } = await prisma.recoveryCode.updateMany({ where: { userId, codeHash: recoveryCodeHash(code), usedAt: null }, data: { usedAt: new Date() } });
-    if (count === 1) await prisma.auditEvent.create({ data: { actorId: userId, action: 'user.recovery-code-used', targetType: 'User', targetId: userId, details: '{}' } });
+    if (count === 1) await auditOwnAccount(userId, 'user.recovery-code-used');
     return count === 1;
   }
   const step = await acceptedStep(decryptSecret(user.mfaSecret, authSecret()), code, user.mfaLastStep);
@@ -123,8 +123,4 @@ export async function setPartnerRequiresMfa(partnerId: string, required: boolean
       data: { actorId: actor.userId, actorEmail: actor.email, partnerId, action: required ? 'partner.mfa-required' : 'partner.mfa-optional', targetType: 'Partner', targetId: partnerId, details: '{}' },
     }),
   ]);
-}
-
-async function audit(userId: string, actorEmail: string, org: { partnerId: string | null; customerId: string | null }, action: string): Promise<void> {
-  await prisma.auditEvent.create({ data: { actorId: userId, actorEmail, partnerId: org.partnerId, customerId: org.customerId, action, targetType: 'User', targetId: userId, details: '{}' } });
 }

@@ -9,6 +9,7 @@ import type { OidcIdentity } from '@/lib/auth/oidc';
 import { prisma } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
 import { AppError, isAppError } from '@/lib/errors';
+import { auditOwnAccount } from './audit';
 import { consumeEmailToken } from './email-tokens';
 
 /** The account a single sign-on opens a session for. */
@@ -110,19 +111,7 @@ async function joinWithInvitation(identity: OidcIdentity, key: string, token: st
         data: { oidcSubject: key, emailVerifiedAt: new Date() },
       });
       if (count === 0) throw new AppError('CONFLICT', 'The invited account changed meanwhile.', { reason: 'used' });
-      const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, partnerId: true, customerId: true } });
-      await tx.auditEvent.create({
-        data: {
-          actorId: userId,
-          actorEmail: user.email,
-          partnerId: user.partnerId,
-          customerId: user.customerId,
-          action: 'user.joined',
-          targetType: 'User',
-          targetId: userId,
-          details: JSON.stringify({ via: 'sso', issuer: identity.issuer, subject: identity.subject }),
-        },
-      });
+      await auditOwnAccount(userId, 'user.joined', { via: 'sso', issuer: identity.issuer, subject: identity.subject }, tx);
       return userId;
     });
     const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: fields });
@@ -148,19 +137,7 @@ async function link(userId: string, email: string, identity: OidcIdentity, key: 
       });
       if (count === 0) return false;
       await tx.user.updateMany({ where: { id: userId, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } });
-      const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, partnerId: true, customerId: true } });
-      await tx.auditEvent.create({
-        data: {
-          actorId: userId,
-          actorEmail: user.email,
-          partnerId: user.partnerId,
-          customerId: user.customerId,
-          action: 'user.sso-linked',
-          targetType: 'User',
-          targetId: userId,
-          details: JSON.stringify({ issuer: identity.issuer, subject: identity.subject }),
-        },
-      });
+      await auditOwnAccount(userId, 'user.sso-linked', { issuer: identity.issuer, subject: identity.subject }, tx);
       return true;
     });
   } catch (error) {

@@ -5,19 +5,21 @@
  */
 import { z } from 'zod';
 import { hashPassword } from '@/lib/auth/password';
-import { newPasswordSchema } from '@/lib/auth/password-rules';
+import { withPasswordRules } from '@/lib/auth/password-rules';
 import { authSecret } from '@/lib/auth/secret';
 import { newLinkToken } from '@/lib/consent/tokens';
 import { isUniqueViolation } from '@/lib/db/errors';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 
-export const partnerAdminInput = z.object({
-  partner: z.string().trim().min(2).max(200),
-  kind: z.enum(['CSP', 'OEM']),
-  email: z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254)),
-  name: z.string().trim().min(1).max(200),
-  password: newPasswordSchema,
-});
+export const partnerAdminInput = withPasswordRules(
+  z.object({
+    partner: z.string().trim().min(2).max(200),
+    kind: z.enum(['CSP', 'OEM']),
+    email: z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254)),
+    name: z.string().trim().min(1).max(200),
+    password: z.string(),
+  }),
+);
 export type PartnerAdminInput = z.infer<typeof partnerAdminInput>;
 
 /**

@@ -9,10 +9,10 @@ import { passwordProblem } from '@/lib/auth/password-rules';
 import { findUserForSignIn, personForLink, setPasswordWithLink } from '@/lib/data/accounts';
 import { AppError } from '@/lib/errors';
 import { passwordResetMail } from '@/lib/mail/messages';
-import { requireMail, sendMail } from '@/lib/mail/send';
+import { sendMail } from '@/lib/mail/send';
 
+/** Sends the link, if the email has an active account. The caller checked that mail can be sent (requireMail) before answering. */
 export async function requestPasswordReset(email: string, lang: Lang, portal: string): Promise<void> {
-  requireMail();
   const user = await findUserForSignIn(email);
   if (!user || user.deactivatedAt) return;
   const last = await lastEmailTokenAt(user.id, 'reset-password');

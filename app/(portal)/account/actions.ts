@@ -31,13 +31,13 @@ export const confirmMfaAction = signedInFormAction({
   input: code,
   run: async ({ code }, who) => {
     // No revalidation: the page keeps showing the recovery codes until the person moves on.
-    return { recoveryCodes: await confirmMfaEnrolment(who.userId, code, who.email) };
+    return { recoveryCodes: await confirmMfaEnrolment(who.userId, code) };
   },
 });
 
 export const renewRecoveryCodesAction = signedInAction({
   input: z.object({}),
-  run: async (_input, who) => ({ recoveryCodes: await renewRecoveryCodes(who.userId, who.email) }),
+  run: async (_input, who) => ({ recoveryCodes: await renewRecoveryCodes(who.userId) }),
 });
 
 /** Turns the second factor off, with a code to prove the person still holds it. */
@@ -46,7 +46,7 @@ export const disableMfaAction = signedInFormAction({
   secretFields: ['code'],
   input: code,
   run: async ({ code }, who) => {
-    await disableMfa(who.userId, code, who.email);
+    await disableMfa(who.userId, code);
     revalidatePath('/account');
     return null;
   },

@@ -25,12 +25,15 @@ async function invite(page: Page, email: string, name: string, role: 'Admin agen
 
 /** Email and password on the sign-in page (the page already open). */
 async function enterPassword(page: Page, email: string, password = PASSWORD) {
-  await enterPassword(page, email, password);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 /** A code in the second step (or the Account page's set-up). */
 async function enterCode(page: Page, code: string) {
-  await enterCode(page, code);
+  await page.getByRole('textbox', { name: 'Code' }).fill(code);
+  await page.getByRole('button', { name: 'Verify' }).click();
 }
 
 async function join(page: Page, email: string, password = PASSWORD) {

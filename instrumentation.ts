@@ -18,8 +18,9 @@ export async function register(): Promise<void> {
       console.error(error.message);
       process.exit(1);
     }
-    const { applied } = migrateSqlite(file);
+    const { applied, notes } = migrateSqlite(file);
     // eslint-disable-next-line no-console -- whoever starts the server sees what it changed in the database
     for (const name of applied) console.info(`Database ${file}: applied migration ${name}`);
+    for (const note of notes) console.warn(`Database ${file}: ${note}`);
   }
 }

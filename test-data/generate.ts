@@ -28,6 +28,14 @@ export function fakeHash(random: () => number): string {
   return Buffer.from(bytes).toString('base64');
 }
 
+/** The same hash as Microsoft's own samples write it: its data alone, without the zero padding. */
+export function withoutPadding(hash: string): string {
+  const bytes = Buffer.from(hash, 'base64');
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  return bytes.subarray(0, end).toString('base64');
+}
+
 export function fakeSerial(random: () => number, i: number): string {
   return `5CG${Math.floor(random() * 1e6).toString().padStart(6, '0')}${i.toString(36).toUpperCase().padStart(4, '0')}`;
 }

@@ -98,6 +98,11 @@ export function showInvisible(value: string): string {
   return value.replace(new RegExp(FORBIDDEN.source, 'g'), (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
 }
 
+/** The value without its forbidden characters (see FORBIDDEN). */
+export function withoutForbidden(value: string): string {
+  return FORBIDDEN.test(value) ? value.replace(new RegExp(FORBIDDEN.source, 'g'), '') : value;
+}
+
 /** The first character that has no place in an identifier (see FORBIDDEN): its index and code point, or `null`. */
 export function firstForbiddenCharacter(value: string): { index: number; codePoint: number } | null {
   const match = FORBIDDEN.exec(value);

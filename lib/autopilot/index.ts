@@ -16,6 +16,7 @@ export {
   showInvisible,
   type DeviceIdentifiers,
 } from './identifiers';
+export { deviceIdentity, hashIdentity, identityText, type DeviceIdentity } from './identity';
 export { COLUMN_NAMES, FORMAT_COLUMNS, headerLine, type ListFormat } from './header';
 export {
   DEVICE_FIELDS,

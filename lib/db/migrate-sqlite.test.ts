@@ -122,8 +122,36 @@ describe('applying the migrations', () => {
 
     const again = migrateSqlite(file, migrations);
 
-    expect(again).toEqual({ applied: [], alreadyApplied: ['20260101000000_init', '20260102000000_customer_domain'] });
+    expect(again).toEqual({ applied: [], notes: [], alreadyApplied: ['20260101000000_init', '20260102000000_customer_domain'] });
     expect(query<{ n: number }>('SELECT count(*) AS n FROM _prisma_migrations')[0]!.n).toBe(2);
     expect(query<{ n: number }>('SELECT count(*) AS n FROM "Device"')[0]!.n).toBe(3);
+  });
+
+  it('runs a migration’s data step after its SQL, in its transaction, and passes on what the step found', () => {
+    migration('20260101000000_init', PARENT_AND_CHILDREN);
+    migration('20260102000000_customer_domain', REBUILD_PARENT);
+    const steps = {
+      '20260102000000_customer_domain': (db: Database.Database) => {
+        db.prepare(`UPDATE "Customer" SET "domain" = lower("name") || '.example'`).run();
+        return ['named every customer’s domain'];
+      },
+    };
+
+    expect(migrateSqlite(file, migrations, steps)).toMatchObject({ applied: ['20260101000000_init', '20260102000000_customer_domain'], notes: ['named every customer’s domain'] });
+    expect(query<{ domain: string }>('SELECT "domain" FROM "Customer" ORDER BY "id"').map((r) => r.domain)).toEqual(['fabrikam.example', 'tailspin.example']);
+  });
+
+  it('applies none of a migration whose data step fails: its SQL is rolled back and it runs again next time', () => {
+    migration('20260101000000_init', PARENT_AND_CHILDREN);
+    migration('20260102000000_customer_domain', REBUILD_PARENT);
+    const failing = {
+      '20260102000000_customer_domain': (): string[] => {
+        throw new Error('the step failed');
+      },
+    };
+
+    expect(() => migrateSqlite(file, migrations, failing)).toThrow(/the step failed/);
+    expect(query<{ name: string }>(`SELECT name FROM pragma_table_info('Customer')`).map((c) => c.name)).toEqual(['id', 'name']);
+    expect(migrateSqlite(file, migrations, {}).applied).toEqual(['20260102000000_customer_domain']);
   });
 });

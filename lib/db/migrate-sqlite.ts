@@ -10,11 +10,14 @@
  * drop the original, rename the copy) does not delete the rows that refer to
  * the dropped table through ON DELETE CASCADE. The migration then runs in a
  * transaction that commits only if every reference still points at a row.
+ * A migration that SQL alone cannot write has a data step (data-migrations.ts)
+ * that runs in the same transaction, after the SQL.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { DATA_STEPS, type DataStep } from './data-migrations';
 
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    TEXT PRIMARY KEY NOT NULL,
@@ -30,6 +33,8 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 export interface MigrationReport {
   applied: string[];
   alreadyApplied: string[];
+  /** What the data steps found that whoever upgrades should read (see data-migrations.ts). */
+  notes: string[];
 }
 
 interface ForeignKeyViolation {
@@ -58,7 +63,7 @@ function describeViolations(name: string, violations: ForeignKeyViolation[]): st
 }
 
 /** Applies every migration not applied yet, each in its own transaction with foreign keys checked at its end. */
-export function migrateSqlite(file: string, dir = migrationsDir()): MigrationReport {
+export function migrateSqlite(file: string, dir = migrationsDir(), steps: Readonly<Record<string, DataStep>> = DATA_STEPS): MigrationReport {
   if (file !== ':memory:') mkdirSync(/*turbopackIgnore: true*/ dirname(file), { recursive: true });
   const db = new Database(file);
   try {
@@ -75,7 +80,7 @@ export function migrateSqlite(file: string, dir = migrationsDir()): MigrationRep
       .filter((e) => e.isDirectory() && existsSync(/*turbopackIgnore: true*/ join(dir, e.name, 'migration.sql')))
       .map((e) => e.name)
       .sort();
-    const report: MigrationReport = { applied: [], alreadyApplied: [] };
+    const report: MigrationReport = { applied: [], alreadyApplied: [], notes: [] };
     for (const name of names) {
       const sql = readFileSync(/*turbopackIgnore: true*/ join(dir, name, 'migration.sql'), 'utf8');
       const checksum = createHash('sha256').update(sql).digest('hex');
@@ -85,7 +90,7 @@ export function migrateSqlite(file: string, dir = migrationsDir()): MigrationRep
         report.alreadyApplied.push(name);
         continue;
       }
-      applyOne(db, name, sql, checksum);
+      report.notes.push(...applyOne(db, name, sql, checksum, steps[name]));
       report.applied.push(name);
     }
     return report;
@@ -94,16 +99,19 @@ export function migrateSqlite(file: string, dir = migrationsDir()): MigrationRep
   }
 }
 
-function applyOne(db: Database.Database, name: string, sql: string, checksum: string): void {
+/** One migration: its SQL, then its data step if it has one, in one transaction. Returns the step's notes. */
+function applyOne(db: Database.Database, name: string, sql: string, checksum: string, step: DataStep | undefined): string[] {
   const id = randomUUID();
   db.pragma('foreign_keys = OFF');
   try {
-    db.transaction(() => {
+    return db.transaction(() => {
       db.prepare('INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES (?, ?, ?, ?)').run(id, checksum, name, Date.now());
       db.exec(sql);
+      const notes = step ? step(db) : [];
       const violations = db.pragma('foreign_key_check') as ForeignKeyViolation[];
       if (violations.length > 0) throw new Error(describeViolations(name, violations));
       db.prepare('UPDATE _prisma_migrations SET finished_at = ?, applied_steps_count = 1 WHERE id = ?').run(Date.now(), id);
+      return notes;
     })();
   } finally {
     db.pragma('foreign_keys = ON');

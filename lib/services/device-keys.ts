@@ -1,28 +1,34 @@
 /**
  * A device's identity keys: what the database's unique indexes hold so that
- * one device is registered once across every tenant.
+ * one device is registered once across every tenant, whatever the spelling
+ * (lib/autopilot/identity.ts decides what is the same device).
  */
 import { createHash } from 'node:crypto';
-import type { DeviceIdentifiers } from '@/lib/autopilot';
+import { deviceIdentity, hashIdentity, type DeviceIdentifiers, type DeviceIdentity } from '@/lib/autopilot';
 
 export interface DeviceKeys {
   hashDigest: string | null;
+  /** The normalised product key, held by `activeProductKey` while the device is registered. */
   productKey: string | null;
   tupleDigest: string | null;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** SHA-256 of the hardware hash: 4,000 characters are too long for a unique index everywhere. */
+/** SHA-256 of a hardware hash's data: 4,000 characters are too long for a unique index everywhere. */
 export function hashDigest(hardwareHash: string): string {
-  return sha256(hardwareHash);
+  return sha256(hashIdentity(hardwareHash));
 }
 
-/** SHA-256 of serial number, manufacturer and model, when all three are given. */
-export function tupleDigest(d: Pick<DeviceIdentifiers, 'serialNumber' | 'manufacturer' | 'model'>): string | null {
-  return d.serialNumber !== null && d.manufacturer !== null && d.model !== null ? sha256(`${d.serialNumber}\u0000${d.manufacturer}\u0000${d.model}`) : null;
+/** The keys of a device's identities. */
+export function keysOf(identity: DeviceIdentity): DeviceKeys {
+  return {
+    hashDigest: identity.hash === null ? null : sha256(identity.hash),
+    productKey: identity.productKey,
+    tupleDigest: identity.tuple === null ? null : sha256(identity.tuple),
+  };
 }
 
 export function deviceKeys(d: DeviceIdentifiers): DeviceKeys {
-  return { hashDigest: d.hardwareHash === null ? null : hashDigest(d.hardwareHash), productKey: d.productKey, tupleDigest: tupleDigest(d) };
+  return keysOf(deviceIdentity(d));
 }

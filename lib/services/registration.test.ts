@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceIdentifiers } from '@/lib/autopilot';
 import { freshDatabase } from '@/test-support/database';
+import { withoutPadding } from '@/test-data/generate';
 import { agent, apiKey, customer, customerScope, deviceList, partner, relationship, type TestCustomer, type TestPartner } from '@/test-support/factories';
 
 freshDatabase();
@@ -90,13 +91,20 @@ describe('registering devices', () => {
   });
 
   it('stores nothing at all when one device cannot be stored', async () => {
-    // The validator refuses the same device twice in a list; should one get
-    // through, the database's unique key refuses it and the batch, the other
-    // devices and the audit event go with it.
+    // Should the database refuse one row (here a trigger stands for a full
+    // disk or a constraint), the batch, the other devices and the audit
+    // event go with it.
     const { customer: c, scope } = await tenant();
     const [first, second] = deviceList(2).devices as [DeviceIdentifiers, DeviceIdentifiers];
-    const error = await registerDevices(scope, request([first, second, { ...first, serialNumber: 'TWIN' }])).catch((e: unknown) => e);
-    expect(isUniqueViolation(error)).toBe(true);
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER "refuse_one_device" BEFORE INSERT ON "Device" WHEN NEW."serialNumber" = 'REFUSED' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`,
+    );
+    try {
+      const error = await registerDevices(scope, request([first, second, { ...deviceList(1).devices[0]!, serialNumber: 'REFUSED' }])).catch((e: unknown) => e);
+      expect(String(error)).toMatch(/refused by the test/);
+    } finally {
+      await prisma.$executeRawUnsafe(`DROP TRIGGER "refuse_one_device"`);
+    }
     expect(await storedFor(c)).toEqual([0, 0]);
     expect(await prisma.auditEvent.count({ where: { customerId: c.id } })).toBe(0);
   });
@@ -116,6 +124,60 @@ describe('registering devices', () => {
     const otherScope = await customerScope(await agent(other), mine.customer);
     await expect(registerDevices(otherScope, request([three], { existingBatchId: first.batchId! }))).rejects.toMatchObject({ code: 'NOT_FOUND', details: { reason: 'batch' } });
     expect(await prisma.device.count({ where: { hashDigest: hashDigest(three.hardwareHash!) } })).toBe(0);
+  });
+});
+
+describe('one device, one tenant, whatever the spelling', () => {
+  const tuple = (serialNumber: string, manufacturer: string, model: string): DeviceIdentifiers => ({ serialNumber, productKey: null, hardwareHash: null, manufacturer, model });
+  const outcomeOf = (r: Awaited<ReturnType<typeof registerDevices>>) => r.outcomes.map((o) => (o.status === 'rejected' ? o.error.code : o.status));
+
+  it('refuses to another customer every spelling of a device Woodgrove holds (the attack replayed)', async () => {
+    const woodgrove = await tenant();
+    const tailspin = await tenant();
+    const serial = `NW-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
+    expect(outcomeOf(await registerDevices(woodgrove.scope, request([tuple(serial, 'Northwind', 'NW 14')])))).toEqual(['registered']);
+
+    for (const spelling of [
+      tuple(serial.toLowerCase(), 'Northwind', 'NW 14'),
+      tuple(serial, 'NORTHWIND', 'NW 14'),
+      tuple(serial, 'Northwind', 'NW  14'),
+      tuple(`${serial} `, 'Northwind', 'NW 14'),
+      tuple(`${serial.slice(0, 3)}\u200b${serial.slice(3)}`, 'Northwind', 'NW 14'),
+      tuple(`\ufeff${serial}`, 'Northwind', 'NW 14'),
+      tuple(serial.replace('-', '\u2010'), 'Northwind', 'NW 14'),
+    ]) {
+      expect(outcomeOf(await registerDevices(tailspin.scope, request([spelling]))), JSON.stringify(spelling)).toEqual([808]);
+      expect(outcomeOf(await registerDevices(woodgrove.scope, request([spelling]))), JSON.stringify(spelling)).toEqual([806]);
+    }
+    expect(await prisma.device.count({ where: { customerId: tailspin.customer.id } })).toBe(0);
+    // What was stored is what was written.
+    expect(await prisma.device.findFirst({ where: { customerId: woodgrove.customer.id }, select: { serialNumber: true, model: true } })).toEqual({ serialNumber: serial, model: 'NW 14' });
+  });
+
+  it('refuses the same hash without its zero padding, and keeps the hash as it was written', async () => {
+    const woodgrove = await tenant();
+    const tailspin = await tenant();
+    const [device] = deviceList(1).devices as [DeviceIdentifiers];
+    await registerDevices(woodgrove.scope, request([{ ...device, hardwareHash: withoutPadding(device.hardwareHash!) }]));
+    expect(outcomeOf(await registerDevices(tailspin.scope, request([device])))).toEqual([808]);
+    const stored = await prisma.device.findFirstOrThrow({ where: { customerId: woodgrove.customer.id }, select: { hardwareHash: true } });
+    expect(stored.hardwareHash).toBe(withoutPadding(device.hardwareHash!));
+  });
+
+  it('refuses a product key written in another case', async () => {
+    const woodgrove = await tenant();
+    const tailspin = await tenant();
+    const key = `${crypto.randomUUID().replace(/-/g, '').slice(0, 5)}-ABCDE`;
+    const pk = (productKey: string): DeviceIdentifiers => ({ serialNumber: null, productKey, hardwareHash: null, manufacturer: null, model: null });
+    await registerDevices(woodgrove.scope, request([pk(key.toLowerCase())]));
+    expect(outcomeOf(await registerDevices(tailspin.scope, request([pk(key.toUpperCase())])))).toEqual([808]);
+  });
+
+  it('registers one device once when a caller sends it twice under two spellings', async () => {
+    const { customer: c, scope } = await tenant();
+    const result = await registerDevices(scope, request([tuple('SN-TWICE-1', 'Northwind', 'NW 14'), tuple('sn-twice-1', 'northwind', 'nw 14')]));
+    expect(outcomeOf(result)).toEqual(['registered', 806]);
+    expect(await prisma.device.count({ where: { customerId: c.id } })).toBe(1);
   });
 });
 

@@ -92,6 +92,10 @@ export async function storeDevices(tx: Tx, scope: LockedScope, request: Registra
       const id = crypto.randomUUID();
       rows.push({ index, id });
       outcomes.push({ status: 'registered', deviceId: id });
+      // The same device twice in one request (the validator refuses that, but not every caller asks it) is registered once.
+      if (k.hashDigest) owners.hash.set(k.hashDigest, scope.customerId);
+      if (k.productKey) owners.productKey.set(k.productKey, scope.customerId);
+      if (k.tupleDigest) owners.tuple.set(k.tupleDigest, scope.customerId);
     }
   });
   const batch = await openBatch(tx, scope, request, rows.length);
@@ -165,7 +169,7 @@ async function insertDevices(
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
     const values = rows.slice(start, start + INSERT_CHUNK).map(
       ({ id, device: d, keys: k }) =>
-        Prisma.sql`(${id}, ${batch.customerId}, ${batch.partnerId}, ${batch.batchId}, ${d.serialNumber}, ${d.productKey}, ${d.productKey},
+        Prisma.sql`(${id}, ${batch.customerId}, ${batch.partnerId}, ${batch.batchId}, ${d.serialNumber}, ${d.productKey}, ${k.productKey},
           ${d.hardwareHash}, ${k.hashDigest}, ${d.manufacturer}, ${d.model}, ${k.tupleDigest}, ${batch.groupTag}, ${'REGISTERED'}, ${now})`,
     );
     await tx.$executeRaw`INSERT INTO "Device" ("id", "customerId", "partnerId", "batchId", "serialNumber", "productKey", "activeProductKey",

@@ -3,7 +3,7 @@
  * run. `--json` prints them as JSON as well.
  */
 import { benchBundle, printBundle } from './bundle';
-import { benchServer, printApi, printDevicesPage } from './server';
+import { benchServer, printApi, printApiBatchPage, printDevicesPage, printDevicesUnderLoad } from './server';
 import { benchSignIn, printSignIn } from './sign-in';
 import { printSignInOverHttp } from './sign-in-http';
 import { benchStorage, printStorage } from './storage';
@@ -15,10 +15,12 @@ const signIn = await benchSignIn();
 printSignIn(signIn);
 const storage = await benchStorage();
 printStorage(storage);
-const { devicesPage, api, signIn: signInOverHttp } = await benchServer();
+const { devicesPage, api, signIn: signInOverHttp, apiBatchPage, devicesUnderLoad } = await benchServer();
 printDevicesPage(devicesPage);
 printApi(api);
 printSignInOverHttp(signInOverHttp);
+printApiBatchPage(apiBatchPage);
+printDevicesUnderLoad(devicesUnderLoad);
 const bundle = benchBundle(['/customers/[customerId]/devices', '/customers', '/sign-in']);
 printBundle(bundle);
-if (process.argv.includes('--json')) console.log(JSON.stringify({ validator, signIn, signInOverHttp, storage, devicesPage, api, bundle }, null, 2));
+if (process.argv.includes('--json')) console.log(JSON.stringify({ validator, signIn, signInOverHttp, storage, devicesPage, api, apiBatchPage, devicesUnderLoad, bundle }, null, 2));

@@ -6,6 +6,12 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The p-th percentile (0 ≤ p ≤ 100): the sorted values' element at ⌊p/100 · n⌋, the largest for p = 100; NaN when there are none. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
 /**
  * Times several functions over the same rounds, taking turns within each
  * round so that the machine's drift touches all of them alike. Milliseconds

@@ -17,6 +17,7 @@ import bcrypt from 'bcryptjs';
 import { hashPassword } from '@/lib/auth/password';
 import { fakeHash, seeded } from '@/test-data/generate';
 import { migrateSqlite } from '@/lib/db/migrate-sqlite';
+import { closedLoop, closedLoopFor, summarize, type LoadRun } from './load';
 import { fmt, median } from './measure';
 import { benchSignInOverHttp, SIGN_IN_ACCOUNTS, type SignInHttpFigures } from './sign-in-http';
 
@@ -27,6 +28,32 @@ export interface ApiFigures {
   ratio: number;
 }
 
+export interface DevicesUnderLoadFigures {
+  /** The Devices page's concurrent connections, and the seconds each run lasts. */
+  connections: number;
+  seconds: number;
+  alone: LoadRun;
+  underLoad: LoadRun;
+  /** Requests a second under load over alone (target ≥ 0.5). */
+  ratio: number;
+  /** The clients that POST batches meanwhile, the devices in each, and their requests (from before the run under load to its end). */
+  posters: number;
+  devicesPerBatch: number;
+  posts: LoadRun;
+}
+
+export interface ApiBatchPageFigures {
+  connections: number;
+  deepBatchDevices: number;
+  deepPage: number;
+  shallowBatchDevices: number;
+  /** A page deep in the big batch, and the first (and only) page of the small one. */
+  deep: LoadRun;
+  first: LoadRun;
+  medianRatio: number;
+  p99Ratio: number;
+}
+
 export interface DevicesPageFigures {
   bigDevices: number;
   smallDevices: number;
@@ -34,6 +61,16 @@ export interface DevicesPageFigures {
   smallMs: number;
   ratio: number;
 }
+
+/** The customer the load's batches are posted to: neither of the Devices page's. */
+const LOAD_CUSTOMER = 'load';
+/** Batches of devices with 4K hashes, for the API's batch pages, in a customer with many other devices. */
+const HASHED_CUSTOMER = 'big';
+const DEEP_BATCH = { id: 'b-hashed-10k', devices: 10_000 };
+const SHALLOW_BATCH = { id: 'b-hashed-100', devices: 100 };
+const HASHED_BATCHES = [DEEP_BATCH, SHALLOW_BATCH];
+/** DEVICE_PAGE_SIZE in lib/data/api.ts (server-only, so not imported here). */
+const API_PAGE_SIZE = 100;
 
 const PORT = 3300;
 const BASE = `http://localhost:${PORT}`;
@@ -57,22 +94,38 @@ async function fillDatabase(file: string, big: number, small: number, apiKeyHash
       `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "partnerId", "createdAt") VALUES ('u', 'bench@partner.example', 'Bench', ?, 'PARTNER_ADMIN', 'p', ?)`,
     ).run(passwordHash, now);
     db.prepare(`INSERT INTO "ApiKey" ("id", "partnerId", "name", "prefix", "keyHash", "createdAt") VALUES ('k', 'p', 'Bench key', 'apk_bench', ?, ?)`).run(apiKeyHash, now);
-    for (const [id, count] of [['big', big], ['small', small]] as const) {
-      db.prepare(`INSERT INTO "Customer" ("id", "name", "domain", "createdAt") VALUES (?, ?, ?, ?)`).run(id, `Customer ${id}`, `${id}.example`, now);
-      db.prepare(
-        `INSERT INTO "Relationship" ("id", "partnerId", "customerId", "kind", "status", "approvedAt", "createdAt", "updatedAt") VALUES (?, 'p', ?, 'RESELLER', 'ACTIVE', ?, ?, ?)`,
-      ).run(`r-${id}`, id, now, now, now);
-      db.prepare(
-        `INSERT INTO "DeviceBatch" ("id", "partnerId", "customerId", "groupTag", "source", "sourceDetail", "deviceCount", "createdAt") VALUES (?, 'p', ?, 'Microsoft365Managed_Standard', 'FILES', 'bench.csv', ?, ?)`,
-      ).run(`b-${id}`, id, count, now);
-      const insert = db.prepare(
-        `INSERT INTO "Device" ("id", "customerId", "partnerId", "batchId", "serialNumber", "productKey", "activeProductKey", "groupTag", "createdAt") VALUES (?, ?, 'p', ?, ?, ?, ?, 'Microsoft365Managed_Standard', ?)`,
-      );
+    const customer = db.prepare(`INSERT INTO "Customer" ("id", "name", "domain", "createdAt") VALUES (?, ?, ?, ?)`);
+    const relationship = db.prepare(
+      `INSERT INTO "Relationship" ("id", "partnerId", "customerId", "kind", "status", "approvedAt", "createdAt", "updatedAt") VALUES (?, 'p', ?, 'RESELLER', 'ACTIVE', ?, ?, ?)`,
+    );
+    const deviceBatch = db.prepare(
+      `INSERT INTO "DeviceBatch" ("id", "partnerId", "customerId", "groupTag", "source", "sourceDetail", "deviceCount", "createdAt") VALUES (?, 'p', ?, 'Microsoft365Managed_Standard', 'FILES', 'bench.csv', ?, ?)`,
+    );
+    const insert = db.prepare(
+      `INSERT INTO "Device" ("id", "customerId", "partnerId", "batchId", "serialNumber", "productKey", "activeProductKey", "hardwareHash", "groupTag", "createdAt") VALUES (?, ?, 'p', ?, ?, ?, ?, ?, 'Microsoft365Managed_Standard', ?)`,
+    );
+    for (const id of ['big', 'small', LOAD_CUSTOMER]) {
+      customer.run(id, `Customer ${id}`, `${id}.example`, now);
+      relationship.run(`r-${id}`, id, now, now, now);
+    }
+    // The big customer holds `big` devices in all: the batches with hashes, and the rest in one batch without.
+    const hashed = HASHED_BATCHES.reduce((sum, b) => sum + b.devices, 0);
+    for (const [id, count] of [['big', Math.max(0, big - hashed)], ['small', small]] as const) {
+      deviceBatch.run(`b-${id}`, id, count, now);
       const offset = id === 'big' ? 0 : 5_000_000;
       for (let i = 0; i < count; i++) {
         const n = offset + i;
         const productKey = (3_300_000_000_000 + n).toString();
-        insert.run(`${id}-${n}`, id, `b-${id}`, `SN${n.toString().padStart(9, '0')}`, productKey, productKey, new Date(Date.now() - n * 1000).toISOString());
+        insert.run(`${id}-${n}`, id, `b-${id}`, `SN${n.toString().padStart(9, '0')}`, productKey, productKey, null, new Date(Date.now() - n * 1000).toISOString());
+      }
+    }
+    // Serial number and 4K hash, as devices are registered, older than the others (not on the Devices page's first page).
+    const random = seeded(drawStream(0));
+    let n = 8_000_000;
+    for (const batch of HASHED_BATCHES) {
+      deviceBatch.run(batch.id, HASHED_CUSTOMER, batch.devices, now);
+      for (let i = 0; i < batch.devices; i++, n++) {
+        insert.run(hashedDeviceId(batch.id, i), HASHED_CUSTOMER, batch.id, `HW${n}`, null, null, fakeHash(random), new Date(Date.now() - n * 1000).toISOString());
       }
     }
   })();
@@ -119,6 +172,21 @@ async function timePage(path: string, cookie: string): Promise<number> {
   return ms;
 }
 
+function hashedDeviceId(batchId: string, i: number): string {
+  return `${batchId}-${i.toString().padStart(5, '0')}`;
+}
+
+/**
+ * A seed for `seeded` whose draws no other such seed's draws overlap: each
+ * draw of mulberry32 adds a constant to its state, so seeds that constant
+ * times 200,000 apart give disjoint runs of 200,000 draws (a 4K hash takes
+ * at most 1,233; a run holds 100 hashes and more). Streams 0 to 99 are the
+ * database fill's; the load's batches take one each from 100 on.
+ */
+function drawStream(n: number): number {
+  return (0x5eed + Math.imul(n, Math.imul(200_000, 0x6d2b79f5))) >>> 0;
+}
+
 function apiDevices(count: number, seed: number) {
   const random = seeded(seed);
   return Array.from({ length: count }, (_, i) => ({ serialNumber: `BENCH${seed}-${i}`, hardwareHash: fakeHash(random) }));
@@ -160,11 +228,133 @@ async function benchApi(key: string, devices: number, rounds: number): Promise<A
   return { devices, apiMs, validatorMs, ratio: apiMs / validatorMs };
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The Devices page of the big customer, `connections` requests at a time for
+ * `seconds`: alone, then while `posters` clients keep posting batches of
+ * fresh devices to the REST API (for another customer) as fast as they are
+ * answered. Every POST must be answered 202 and every device registered.
+ */
+async function benchDevicesUnderLoad(
+  key: string,
+  cookie: string,
+  file: string,
+  seconds: number,
+  connections = 10,
+  posters = 5,
+  devicesPerBatch = 100,
+): Promise<DevicesUnderLoadFigures> {
+  const page = async () => {
+    await timePage('/customers/big/devices', cookie);
+  };
+  await closedLoopFor(connections, 2000, page);
+  const alone = (await closedLoopFor(connections, seconds * 1000, page)).run;
+
+  let batches = 0;
+  const refused: string[] = [];
+  let posting = true;
+  const post = async () => {
+    const n = batches++;
+    const body = JSON.stringify({ batchId: `Load ${n}`, groupTag: 'Microsoft365Managed_Standard', devices: apiDevices(devicesPerBatch, drawStream(100 + n)) });
+    const response = await fetch(`${BASE}/api/v1/customers/${LOAD_CUSTOMER}/deviceBatches`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body,
+    });
+    const text = await response.text();
+    if (response.status !== 202) refused.push(`${response.status} ${text.slice(0, 300)}`);
+  };
+  const posting$ = closedLoop(posters, () => !posting, post);
+  let underLoad: LoadRun;
+  let posts: LoadRun;
+  try {
+    // The load runs a second before the page is measured under it.
+    await sleep(1000);
+    underLoad = (await closedLoopFor(connections, seconds * 1000, page)).run;
+  } finally {
+    posting = false;
+    posts = (await posting$).run;
+  }
+  if (refused.length) throw new Error(`${refused.length} of ${posts.requests} batch POSTs were not answered 202; the first: ${refused[0]}`);
+  const db = new Database(file, { readonly: true });
+  const { registered } = db.prepare(`SELECT COUNT(*) AS "registered" FROM "Device" WHERE "customerId" = ? AND "status" = 'REGISTERED'`).get(LOAD_CUSTOMER) as { registered: number };
+  db.close();
+  if (registered !== posts.requests * devicesPerBatch) throw new Error(`${posts.requests} batches of ${devicesPerBatch} were posted, but ${registered} devices registered`);
+  return { connections, seconds, alone, underLoad, ratio: underLoad.perSecond / alone.perSecond, posters, devicesPerBatch, posts };
+}
+
+async function apiGet(path: string, key: string): Promise<Response> {
+  const response = await fetch(`${BASE}${path}`, { headers: { authorization: `Bearer ${key}` } });
+  if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
+  return response;
+}
+
+/**
+ * A page of a batch's devices through the REST API, `connections` requests at
+ * a time: page `deepPage` of the 10,000-device batch (its continuation token
+ * found by following the tokens from the first page, as a client does),
+ * against the first page of the 100-device batch. Both pages hold 100
+ * devices with 4K hashes. The two are measured in turns, `seconds` each in
+ * all, after a second of each to warm up.
+ */
+async function benchApiBatchPage(key: string, seconds: number, connections = 50, deepPage = 50): Promise<ApiBatchPageFigures> {
+  const devicesOf = (batchId: string) => `/api/v1/customers/${HASHED_CUSTOMER}/deviceBatches/${batchId}/devices`;
+  let token: string | null = null;
+  for (let page = 1; page < deepPage; page++) {
+    const response = await apiGet(`${devicesOf(DEEP_BATCH.id)}${token ? `?continuationToken=${encodeURIComponent(token)}` : ''}`, key);
+    await response.arrayBuffer();
+    token = response.headers.get('ms-continuationtoken');
+    if (!token) throw new Error(`page ${page} of ${DEEP_BATCH.id} gave no continuation token`);
+  }
+  const paths = {
+    deep: `${devicesOf(DEEP_BATCH.id)}?continuationToken=${encodeURIComponent(token ?? '')}`,
+    first: devicesOf(SHALLOW_BATCH.id),
+  };
+  const expected = { deep: { batch: DEEP_BATCH, first: (deepPage - 1) * API_PAGE_SIZE }, first: { batch: SHALLOW_BATCH, first: 0 } };
+  for (const which of ['deep', 'first'] as const) {
+    const { batch, first } = expected[which];
+    const body = (await (await apiGet(paths[which], key)).json()) as { totalCount: number; items: Array<{ id: string; hardwareHash: string | null }> };
+    const right =
+      body.totalCount === batch.devices && body.items.length === API_PAGE_SIZE && body.items[0]?.id === hashedDeviceId(batch.id, first) && body.items.every((d) => d.hardwareHash?.length === 4000);
+    if (!right) throw new Error(`${paths[which]} did not answer the page expected (${body.totalCount} devices, ${body.items.length} on the page, the first ${body.items[0]?.id})`);
+  }
+  const get = (path: string) => async () => {
+    const response = await fetch(`${BASE}${path}`, { headers: { authorization: `Bearer ${key}` } });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
+  };
+  const latencies = { deep: [] as number[], first: [] as number[] };
+  const elapsed = { deep: 0, first: 0 };
+  const rounds = 2;
+  for (let round = 0; round <= rounds; round++) {
+    for (const which of ['deep', 'first'] as const) {
+      const { run, latenciesMs } = await closedLoopFor(connections, round === 0 ? 1000 : (seconds * 1000) / rounds, get(paths[which]));
+      if (round === 0) continue;
+      latencies[which].push(...latenciesMs);
+      elapsed[which] += run.seconds;
+    }
+  }
+  const deep = summarize(latencies.deep, elapsed.deep);
+  const first = summarize(latencies.first, elapsed.first);
+  return {
+    connections,
+    deepBatchDevices: DEEP_BATCH.devices,
+    deepPage,
+    shallowBatchDevices: SHALLOW_BATCH.devices,
+    deep,
+    first,
+    medianRatio: deep.medianMs / first.medianMs,
+    p99Ratio: deep.p99Ms / first.p99Ms,
+  };
+}
+
 export async function benchServer(
   big = 100_000,
   small = 100,
   rounds = 40,
-): Promise<{ devicesPage: DevicesPageFigures; api: ApiFigures; signIn: SignInHttpFigures[] }> {
+  loadSeconds = 8,
+): Promise<{ devicesPage: DevicesPageFigures; api: ApiFigures; signIn: SignInHttpFigures[]; apiBatchPage: ApiBatchPageFigures; devicesUnderLoad: DevicesUnderLoadFigures }> {
   if (!existsSync('.next/BUILD_ID')) execFileSync('npx', ['next', 'build'], { stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'bench-page-'));
   const file = join(dir, 'bench.db');
@@ -198,7 +388,15 @@ export async function benchServer(
     const smallMs = median(smallTimes);
     const api = await benchApi(apiKey.key, 500, 10);
     const signInFigures = await benchSignInOverHttp(BASE);
-    return { devicesPage: { bigDevices: big, smallDevices: small, bigMs, smallMs, ratio: bigMs / smallMs }, api, signIn: signInFigures };
+    const apiBatchPage = await benchApiBatchPage(apiKey.key, loadSeconds);
+    const devicesUnderLoad = await benchDevicesUnderLoad(apiKey.key, cookie, file, loadSeconds);
+    return {
+      devicesPage: { bigDevices: big, smallDevices: small, bigMs, smallMs, ratio: bigMs / smallMs },
+      api,
+      signIn: signInFigures,
+      apiBatchPage,
+      devicesUnderLoad,
+    };
   } finally {
     if (server.pid) process.kill(-server.pid, 'SIGTERM');
     rmSync(dir, { recursive: true, force: true });
@@ -220,5 +418,33 @@ export function printApi(f: ApiFigures): void {
   console.log('| API, end to end | validator alone | ratio |');
   console.log('|---:|---:|---:|');
   console.log(`| ${fmt(f.apiMs, 1)} ms | ${fmt(f.validatorMs, 2)} ms | ${fmt(f.ratio, 1)} |`);
+  console.log('');
+}
+
+export function printDevicesUnderLoad(f: DevicesUnderLoadFigures): void {
+  console.log(
+    `Devices page under load (production build, signed in, ${f.connections} connections, ${f.seconds} s each): alone, then while ${f.posters} clients POST ${f.devicesPerBatch}-device batches of new devices to the REST API`,
+  );
+  console.log('');
+  console.log('| | requests/s | of alone (target ≥ 50 %) | median | p99 |');
+  console.log('|---|---:|---:|---:|---:|');
+  console.log(`| alone | ${fmt(f.alone.perSecond, 1)} | | ${fmt(f.alone.medianMs, 0)} ms | ${fmt(f.alone.p99Ms, 0)} ms |`);
+  console.log(`| under load | ${fmt(f.underLoad.perSecond, 1)} | ${fmt(f.ratio * 100, 0)} % | ${fmt(f.underLoad.medianMs, 0)} ms | ${fmt(f.underLoad.p99Ms, 0)} ms |`);
+  console.log(
+    `| the load: POSTs (all 202) | ${fmt(f.posts.perSecond, 1)} (${fmt(f.posts.perSecond * f.devicesPerBatch, 0)} devices/s) | | ${fmt(f.posts.medianMs, 0)} ms | ${fmt(f.posts.p99Ms, 0)} ms |`,
+  );
+  console.log('');
+}
+
+export function printApiBatchPage(f: ApiBatchPageFigures): void {
+  console.log(
+    `REST API: a page of a batch's devices (${API_PAGE_SIZE} devices with 4K hashes), ${f.connections} connections: page ${f.deepPage} of a ${fmt(f.deepBatchDevices, 0)}-device batch against the first page of a ${fmt(f.shallowBatchDevices, 0)}-device batch`,
+  );
+  console.log('');
+  console.log('| | requests/s | median | p99 |');
+  console.log('|---|---:|---:|---:|');
+  console.log(`| page ${f.deepPage} of ${fmt(f.deepBatchDevices, 0)} devices | ${fmt(f.deep.perSecond, 1)} | ${fmt(f.deep.medianMs, 1)} ms | ${fmt(f.deep.p99Ms, 1)} ms |`);
+  console.log(`| first page of ${fmt(f.shallowBatchDevices, 0)} devices | ${fmt(f.first.perSecond, 1)} | ${fmt(f.first.medianMs, 1)} ms | ${fmt(f.first.p99Ms, 1)} ms |`);
+  console.log(`| ratio (target ≤ 1.5) | | ${fmt(f.medianRatio, 2)} | ${fmt(f.p99Ratio, 2)} |`);
   console.log('');
 }

@@ -7,7 +7,7 @@
  * accounts whose hashes are still bcrypt (bcryptjs, cost 12, on the event
  * loop); after: scrypt (on the thread pool). Same server, same run.
  */
-import { fmt } from './measure';
+import { fmt, percentile } from './measure';
 
 export const SIGN_IN_ACCOUNTS = 40;
 const CONCURRENT = 4;
@@ -20,11 +20,6 @@ export interface SignInHttpFigures {
   /** One sign-in, request to answer, while 3 others run: p50 and p99, ms. */
   signInP50Ms: number;
   signInP99Ms: number;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 function cookiesOf(response: Response): string[] {

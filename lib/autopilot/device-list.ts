@@ -4,7 +4,7 @@
  * hides another: the file is read as well as it can be.
  */
 import { decodeFile, firstNonAscii, type EncodingId } from './encoding';
-import { HASH_MIN_BYTES, checkHardwareHash } from './hardware-hash';
+import { HASH_MIN_BYTES, USUAL_HASH_CHARACTERS, checkHardwareHash } from './hardware-hash';
 import { analyseHeader, type HeaderCell, type ListFormat } from './header';
 import {
   checkCombination,
@@ -252,6 +252,9 @@ export function checkDevice(
 
   if (ids.hardwareHash !== null) {
     const verdict = checkHardwareHash(ids.hardwareHash);
+    if (verdict.ok && ids.hardwareHash.length !== USUAL_HASH_CHARACTERS) {
+      problems.push(problem('HASH_LENGTH', { characters: ids.hardwareHash.length, usual: USUAL_HASH_CHARACTERS }, at('hardwareHash')));
+    }
     if (!verdict.ok) {
       switch (verdict.reason) {
         case 'not-base64':

@@ -5,6 +5,9 @@
  * seen is 4,000 characters (3,000 bytes, zero-padded).
  */
 
+/** Get-WindowsAutoPilotInfo's length: 3,000 bytes, the data then zeros. A complete hash of another length is the same data with more or less padding. */
+export const USUAL_HASH_CHARACTERS = 4000;
+
 /** Fewer bytes than this cannot be a 4K hash (the older 128-byte hashes are not supported). */
 export const HASH_MIN_BYTES = 256;
 

@@ -70,8 +70,20 @@ describe('the identity of a hardware hash', () => {
     expect(hashIdentity(bare)).toBe(hashIdentity(hash));
   });
 
-  it('is the same with surrounding spaces or an invisible character', () => {
-    expect(hashIdentity(` ${hash}\u200b`)).toBe(hashIdentity(hash));
+  it('is the same data however much padding follows it', () => {
+    const bytes = Buffer.from(hash, 'base64');
+    for (const zeros of [0, 1, 2, 3, 500]) {
+      const data = Buffer.concat([Buffer.from(withoutPadding(hash), 'base64'), Buffer.alloc(zeros)]);
+      expect(hashIdentity(data.toString('base64')), `${zeros} zero bytes`).toBe(hashIdentity(bytes.toString('base64')));
+    }
+  });
+
+  it('tells apart data that differs only in its last bits', () => {
+    const data = Buffer.from(withoutPadding(hash), 'base64');
+    const other = Buffer.from(data);
+    other[other.length - 1] = other[other.length - 1] === 0xff ? 0xfe : 0xff;
+    expect(hashIdentity(other.toString('base64'))).not.toBe(hashIdentity(data.toString('base64')));
+    expect(hashIdentity(Buffer.concat([data, Buffer.from([1])]).toString('base64'))).not.toBe(hashIdentity(data.toString('base64')));
   });
 
   it('is case-sensitive, as base64 is', () => {

@@ -23,7 +23,13 @@ export interface ParamsByCode {
     otherFile: string;
     otherLine: number;
     identical: boolean;
+    /** How each line writes the key, when they write it differently (text keys). */
+    here: string | null;
+    there: string | null;
+    /** The two hashes' lengths in characters, when the same data is written with and without padding. */
+    hashLengths: { here: number; there: number } | null;
   };
+  DEVICE_RECAPTURED: { serialNumber: string; otherFile: string; otherLine: number };
   // One file
   FILE_EMPTY: Record<string, never>;
   FILE_NOT_TEXT: { kind: 'xlsx' | 'xls' | 'binary' };
@@ -53,6 +59,7 @@ export interface ParamsByCode {
   HASH_TRUNCATED: { characters: number; decodedBytes: number; declaredBytes: number | null };
   HASH_TOO_SHORT: { decodedBytes: number; minimumBytes: number };
   HASH_UNRECOGNISED: Record<string, never>;
+  HASH_LENGTH: { characters: number; usual: number };
   PRODUCT_ID_INVALID: { value: string; looksLike: 'product-key' | 'scientific' | 'digits' | 'other' };
   SERIAL_SCIENTIFIC: { value: string };
   VALUE_CONTROL_CHARACTER: { field: DeviceField; codePoint: number };
@@ -71,6 +78,7 @@ const SEVERITY: Record<ProblemCode, Severity> = {
   GROUP_TAG_NOT_SUPPORTED: 'error',
   GROUP_TAG_INVALID: 'error',
   DUPLICATE_DEVICE: 'error',
+  DEVICE_RECAPTURED: 'warning',
   FILE_EMPTY: 'error',
   FILE_NOT_TEXT: 'error',
   ENCODING_NOT_ANSI: 'error',
@@ -98,6 +106,7 @@ const SEVERITY: Record<ProblemCode, Severity> = {
   HASH_TRUNCATED: 'error',
   HASH_TOO_SHORT: 'error',
   HASH_UNRECOGNISED: 'error',
+  HASH_LENGTH: 'warning',
   PRODUCT_ID_INVALID: 'error',
   SERIAL_SCIENTIFIC: 'error',
   VALUE_CONTROL_CHARACTER: 'error',

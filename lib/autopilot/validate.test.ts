@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ansi, fakeDeviceList, fakeHash, seeded, utf16leWithBom } from '@/test-data/generate';
+import { ansi, fakeDeviceList, fakeHash, seeded, utf16leWithBom, withoutPadding } from '@/test-data/generate';
 import type { Problem } from './problems';
-import { validateUpload, type ValidateOptions } from './validate';
+import { validateDevices, validateUpload, type ValidateOptions } from './validate';
 
 const random = seeded(42);
 const H1 = fakeHash(random);
@@ -309,6 +309,58 @@ describe('the upload as a whole', () => {
       { code: 'DUPLICATE_DEVICE', line: 4, params: { key: 'productKey', otherLine: 2 } },
       { code: 'DUPLICATE_DEVICE', line: 5, params: { key: 'tuple', otherLine: 3 } },
     ]);
+  });
+
+  it('finds one device under two spellings, quoting how each line writes it', () => {
+    const v = check([PARTNER_HEADER, `SN-1,,,Northwind,NW 14`, `sn-1 ,,,NORTHWIND,NW  14`]);
+    expect(v.problems).toMatchObject([
+      { code: 'VALUE_SPACES', line: 3 },
+      {
+        code: 'DUPLICATE_DEVICE',
+        line: 3,
+        fixable: false,
+        params: { key: 'tuple', otherLine: 2, identical: false, there: 'SN-1 / Northwind / NW 14', here: 'sn-1  / NORTHWIND / NW  14', hashLengths: null },
+      },
+    ]);
+    expect(v.devices.map((d) => d.line)).toEqual([2]);
+  });
+
+  it('finds, in devices sent to the API, the spellings a file cannot hold: look-alike hyphens and full-width letters', () => {
+    const device = (serialNumber: string) => ({ serialNumber, productKey: null, hardwareHash: null, manufacturer: 'Northwind', model: 'NW 14' });
+    const v = validateDevices([device('SN-1'), device('SN\u20101'), device('ＳＮ-1'), device('SN-2')]);
+    expect(v.problems.map((p) => [p.code, p.line, p.code === 'DUPLICATE_DEVICE' ? p.params.here : null])).toEqual([
+      ['DUPLICATE_DEVICE', 2, 'SN\u20101 / Northwind / NW 14'],
+      ['DUPLICATE_DEVICE', 3, 'ＳＮ-1 / Northwind / NW 14'],
+    ]);
+  });
+
+  it('finds the same hash with and without its padding, giving both lengths', () => {
+    const bare = withoutPadding(H1);
+    const v = check([HASH_HEADER, `5CG1,,${H1}`, `5CG1,,${bare}`]);
+    expect(v.problems).toMatchObject([
+      { code: 'HASH_LENGTH', line: 3, severity: 'warning', params: { characters: bare.length, usual: 4000 } },
+      { code: 'DUPLICATE_DEVICE', line: 3, params: { key: 'hardwareHash', otherLine: 2, hashLengths: { there: 4000, here: bare.length } } },
+    ]);
+  });
+
+  it('accepts a complete hash without its padding, with a warning that gives its length', () => {
+    const bare = withoutPadding(H2);
+    const v = check([HASH_HEADER, `5CG1,,${bare}`], { groupTag: MMD });
+    expect(v.accepted).toBe(true);
+    expect(v.problems).toEqual([
+      expect.objectContaining({ code: 'HASH_LENGTH', severity: 'warning', line: 2, column: 7, params: { characters: bare.length, usual: 4000 } }),
+    ]);
+    expect(v.devices[0]!.hardwareHash).toBe(bare);
+  });
+
+  it('warns of a device captured twice: the same serial with two different hashes', () => {
+    const v = check([HASH_HEADER, `5CG1,,${H1}`, `5CG2,,${H2}`, `5cg1 ,,${H3}`]);
+    expect(v.problems).toMatchObject([
+      { code: 'VALUE_SPACES', line: 4 },
+      { code: 'DEVICE_RECAPTURED', line: 4, severity: 'warning', params: { serialNumber: '5cg1 ', otherLine: 2 } },
+    ]);
+    expect(v.accepted).toBe(true);
+    expect(v.devices).toHaveLength(3);
   });
 
   it('merges several files into one list, every problem citing its file and line', () => {

@@ -5,6 +5,7 @@
  */
 import { checkDevice, parseDeviceList, type FileReport, type ListedDevice, type ParsedRow } from './device-list';
 import type { DeviceIdentifiers } from './identifiers';
+import { deviceIdentity, identityText } from './identity';
 import { checkGroupTag, type GroupTagCheck } from './group-tag-check';
 import { problem, type Problem } from './problems';
 
@@ -184,26 +185,30 @@ function byPlace(a: Problem, b: Problem): number {
 /**
  * The same device twice, within a file or across files (Microsoft's
  * `ZtdDeviceDuplicated`): the same hash, the same product key, or the same
- * serial number, manufacturer and model. The later line is reported, naming
- * the first. A line identical to the first can simply be dropped, so that
- * one is fixable.
+ * serial number, manufacturer and model, each compared by its identity
+ * (identity.ts), so that two spellings of one device are caught here rather
+ * than by the database. The later line is reported, naming the first and,
+ * when they differ, how each writes it. A line identical to the first can
+ * simply be dropped, so that one is fixable.
+ *
+ * The same serial number with two different hashes is the same device
+ * captured twice: a warning, both lines kept.
  */
 function findDuplicates(rows: ParsedRow[], reports: FileReport[]): void {
   const reportOf = new Map<string, FileReport>();
   for (const r of reports) reportOf.set(r.name, r);
-  const byHash = firstWithSameHash(rows);
+  const identities = rows.map((row) => deviceIdentity(row.device));
+  const byHash = firstWithSame(identities.map((id) => id.hash));
   const byProductKey = new Map<string, number>();
   const byTuple = new Map<string, number>();
+  const bySerial = new Map<string, number>();
 
   rows.forEach((row, i) => {
     const d = row.device;
-    const tuple =
-      d.serialNumber !== null && d.manufacturer !== null && d.model !== null
-        ? `${d.serialNumber}\u0000${d.manufacturer}\u0000${d.model}`
-        : null;
-    const samePk = d.productKey === null ? undefined : byProductKey.get(d.productKey);
+    const { productKey, tuple } = identities[i]!;
+    const samePk = productKey === null ? undefined : byProductKey.get(productKey);
     const sameTuple = tuple === null ? undefined : byTuple.get(tuple);
-    if (d.productKey !== null && samePk === undefined) byProductKey.set(d.productKey, i);
+    if (productKey !== null && samePk === undefined) byProductKey.set(productKey, i);
     if (tuple !== null && sameTuple === undefined) byTuple.set(tuple, i);
 
     const sameHash = byHash[i]!;
@@ -215,7 +220,10 @@ function findDuplicates(rows: ParsedRow[], reports: FileReport[]): void {
           : sameTuple !== undefined
             ? (['tuple', sameTuple] as const)
             : [null, -1];
-    if (key === null) return;
+    if (key === null) {
+      noteRecapture(rows, i, bySerial, reportOf);
+      return;
+    }
     const f = rows[first]!.device;
     const identical =
       f.serialNumber === d.serialNumber &&
@@ -228,7 +236,7 @@ function findDuplicates(rows: ParsedRow[], reports: FileReport[]): void {
       ?.problems.push(
         problem(
           'DUPLICATE_DEVICE',
-          { key, otherFile: f.file, otherLine: f.line, identical },
+          { key, otherFile: f.file, otherLine: f.line, identical, ...spellings(key, d, f) },
           { file: d.file, line: d.line },
           identical,
         ),
@@ -237,27 +245,53 @@ function findDuplicates(rows: ParsedRow[], reports: FileReport[]): void {
   });
 }
 
+/** How two lines write the key they share, when they write it differently. */
+function spellings(key: 'hardwareHash' | 'productKey' | 'tuple', here: ListedDevice, there: ListedDevice) {
+  const none = { here: null, there: null, hashLengths: null };
+  if (key === 'hardwareHash') {
+    return here.hardwareHash === there.hardwareHash ? none : { ...none, hashLengths: { here: here.hardwareHash!.length, there: there.hardwareHash!.length } };
+  }
+  const written = (d: ListedDevice) => (key === 'productKey' ? d.productKey! : `${d.serialNumber} / ${d.manufacturer} / ${d.model}`);
+  return written(here) === written(there) ? none : { ...none, here: written(here), there: written(there) };
+}
+
+/** The same serial number as an earlier line with another hash: the device was captured twice. */
+function noteRecapture(rows: ParsedRow[], i: number, bySerial: Map<string, number>, reportOf: Map<string, FileReport>): void {
+  const d = rows[i]!.device;
+  if (d.serialNumber === null || d.hardwareHash === null || !rows[i]!.usable) return;
+  const serial = identityText(d.serialNumber);
+  const first = bySerial.get(serial);
+  if (first === undefined) {
+    bySerial.set(serial, i);
+    return;
+  }
+  const f = rows[first]!.device;
+  reportOf
+    .get(d.file)
+    ?.problems.push(problem('DEVICE_RECAPTURED', { serialNumber: d.serialNumber, otherFile: f.file, otherLine: f.line }, { file: d.file, line: d.line }));
+}
+
 /**
- * For each row, the index of the first earlier row with the same hardware
- * hash, or -1. Sorting compares hashes only as far as they differ, where a
- * map would read all 4,000 characters of every hash to hash them.
+ * For each row, the index of the first earlier row with the same value, or
+ * -1. Sorting compares hashes only as far as they differ, where a map would
+ * read all of every hash to hash it.
  */
-function firstWithSameHash(rows: ParsedRow[]): Int32Array {
-  const first = new Int32Array(rows.length).fill(-1);
-  const withHash: number[] = [];
-  rows.forEach((row, i) => {
-    if (row.device.hardwareHash !== null) withHash.push(i);
+function firstWithSame(values: ReadonlyArray<string | null>): Int32Array {
+  const first = new Int32Array(values.length).fill(-1);
+  const present: number[] = [];
+  values.forEach((v, i) => {
+    if (v !== null) present.push(i);
   });
-  const hashOf = (i: number) => rows[i]!.device.hardwareHash!;
-  withHash.sort((a, b) => {
-    const x = hashOf(a);
-    const y = hashOf(b);
+  const valueOf = (i: number) => values[i]!;
+  present.sort((a, b) => {
+    const x = valueOf(a);
+    const y = valueOf(b);
     return x < y ? -1 : x > y ? 1 : a - b;
   });
-  for (let k = 1; k < withHash.length; k++) {
-    const previous = withHash[k - 1]!;
-    const current = withHash[k]!;
-    if (hashOf(previous) === hashOf(current)) first[current] = first[previous] === -1 ? previous : first[previous]!;
+  for (let k = 1; k < present.length; k++) {
+    const previous = present[k - 1]!;
+    const current = present[k]!;
+    if (valueOf(previous) === valueOf(current)) first[current] = first[previous] === -1 ? previous : first[previous]!;
   }
   return first;
 }

@@ -58,13 +58,25 @@ export const en: Catalogue = {
           : `The group tag “${found}” holds a character that is invisible or changes how the text around it is shown (U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}).`,
       hint: 'Group tags must match exactly: remove the character.',
     }),
-    DUPLICATE_DEVICE: ({ key, otherFile, otherLine, identical }) => ({
+    DUPLICATE_DEVICE: ({ key, otherFile, otherLine, identical, here, there, hashLengths }) => ({
       message: `${identical ? 'The same device is listed twice' : 'This device is already listed'}: same ${
         key === 'hardwareHash' ? 'hardware hash' : key === 'productKey' ? 'Windows Product ID' : 'serial number, manufacturer and model'
-      } as ${otherFile}, line ${otherLine} (ZtdDeviceDuplicated).`,
+      } as ${otherFile}, line ${otherLine} (ZtdDeviceDuplicated)${
+        hashLengths
+          ? `, written with ${hashLengths.there.toLocaleString('en-US')} characters there and ${hashLengths.here.toLocaleString('en-US')} here: the same data, with and without its zero padding`
+          : here !== null && there !== null
+            ? `, written “${there}” there and “${here}” here`
+            : ''
+      }.`,
       hint: identical
         ? 'Remove one of the two lines; they are identical, so nothing is lost.'
-        : 'The two lines disagree about the device: keep the right one and remove the other.',
+        : hashLengths || (here !== null && there !== null)
+          ? 'Case, spaces, look-alike hyphens, invisible characters and a hash’s padding do not make another device: keep one of the two lines.'
+          : 'The two lines disagree about the device: keep the right one and remove the other.',
+    }),
+    DEVICE_RECAPTURED: ({ serialNumber, otherFile, otherLine }) => ({
+      message: `Serial number “${serialNumber}” is also on ${otherFile}, line ${otherLine}, with a different hardware hash: the device seems to have been captured twice.`,
+      hint: 'Both lines would be registered, as two devices. Keep the line of the latest capture and remove the other, unless they really are two devices.',
     }),
     FILE_EMPTY: () => ({
       message: 'The file is empty.',
@@ -198,6 +210,12 @@ export const en: Catalogue = {
     HASH_UNRECOGNISED: () => ({
       message: 'The value in “Hardware Hash” is base64, but not a hardware hash (a 4K hash begins with “T0”).',
       hint: 'Check that the columns are in the right order, and copy the hash from the file Get-WindowsAutoPilotInfo wrote.',
+    }),
+    HASH_LENGTH: ({ characters, usual }) => ({
+      message: `The hardware hash is ${characters.toLocaleString('en-US')} characters long, not the ${usual.toLocaleString('en-US')} that Get-WindowsAutoPilotInfo writes: its data is complete, ${
+        characters < usual ? 'without all of the zero padding that usually follows it' : 'followed by more zero padding than usual'
+      }.`,
+      hint: 'Nothing to change: a complete hash is accepted whatever its length, and with or without its padding it is the same device.',
     }),
     PRODUCT_ID_INVALID: ({ value, looksLike }) => ({
       message:

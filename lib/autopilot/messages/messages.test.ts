@@ -13,10 +13,13 @@ const EXAMPLES: { [C in ProblemCode]: ParamsByCode[C][] } = {
   GROUP_TAG_NOT_SUPPORTED: [{ found: 'Microsoft365Managed_PowerUser-Shared' }],
   GROUP_TAG_INVALID: [{ found: 'Sales ', character: ' ' }, { found: 'Sales\t', character: '\t' }],
   DUPLICATE_DEVICE: [
-    { key: 'hardwareHash', otherFile: 'a.csv', otherLine: 2, identical: true },
-    { key: 'productKey', otherFile: 'a.csv', otherLine: 3, identical: false },
-    { key: 'tuple', otherFile: 'b.csv', otherLine: 4, identical: false },
+    { key: 'hardwareHash', otherFile: 'a.csv', otherLine: 2, identical: true, here: null, there: null, hashLengths: null },
+    { key: 'productKey', otherFile: 'a.csv', otherLine: 3, identical: false, here: null, there: null, hashLengths: null },
+    { key: 'tuple', otherFile: 'b.csv', otherLine: 4, identical: false, here: null, there: null, hashLengths: null },
+    { key: 'tuple', otherFile: 'b.csv', otherLine: 4, identical: false, here: 'sn-1 / NORTHWIND / NW  14', there: 'SN-1 / Northwind / NW 14', hashLengths: null },
+    { key: 'hardwareHash', otherFile: 'b.csv', otherLine: 4, identical: false, here: null, there: null, hashLengths: { here: 1452, there: 4000 } },
   ],
+  DEVICE_RECAPTURED: [{ serialNumber: 'SN-1', otherFile: 'a.csv', otherLine: 2 }],
   FILE_EMPTY: [{}],
   FILE_NOT_TEXT: [{ kind: 'xlsx' }, { kind: 'xls' }, { kind: 'binary' }],
   ENCODING_NOT_ANSI: [
@@ -53,6 +56,7 @@ const EXAMPLES: { [C in ProblemCode]: ParamsByCode[C][] } = {
   ],
   HASH_TOO_SHORT: [{ decodedBytes: 128, minimumBytes: 256 }],
   HASH_UNRECOGNISED: [{}],
+  HASH_LENGTH: [{ characters: 1452, usual: 4000 }, { characters: 4400, usual: 4000 }],
   PRODUCT_ID_INVALID: [
     { value: '3.30123E+12', looksLike: 'scientific' },
     { value: 'VK7JG-NPHTM-C97JM-9MPGT-3V66T', looksLike: 'product-key' },
@@ -101,12 +105,31 @@ describe('messages', () => {
   });
 
   it('name Microsoft’s error for a duplicate', () => {
-    const p = problem('DUPLICATE_DEVICE', { key: 'hardwareHash', otherFile: 'a.csv', otherLine: 2, identical: false });
+    const p = problem('DUPLICATE_DEVICE', { key: 'hardwareHash', otherFile: 'a.csv', otherLine: 2, identical: false, here: null, there: null, hashLengths: null });
     expect(describeProblem(p, 'en').message).toBe(
       'This device is already listed: same hardware hash as a.csv, line 2 (ZtdDeviceDuplicated).',
     );
     expect(describeProblem(p, 'fr').message).toBe(
       'Cet appareil figure déjà dans la liste : même hachage matériel que a.csv, ligne 2 (ZtdDeviceDuplicated).',
+    );
+  });
+
+  it('show how each line writes the device when two spellings are one device', () => {
+    const p = problem('DUPLICATE_DEVICE', {
+      key: 'tuple',
+      otherFile: 'request',
+      otherLine: 1,
+      identical: false,
+      here: 'SN-\u200b1 / NORTHWIND / NW  14',
+      there: 'SN-1 / Northwind / NW 14',
+      hashLengths: null,
+    });
+    expect(describeProblem(p, 'en').message).toBe(
+      'This device is already listed: same serial number, manufacturer and model as request, line 1 (ZtdDeviceDuplicated), written “SN-1 / Northwind / NW 14” there and “SN-⟨U+200B⟩1 / NORTHWIND / NW  14” here.',
+    );
+    const padding = problem('DUPLICATE_DEVICE', { key: 'hardwareHash', otherFile: 'a.csv', otherLine: 2, identical: false, here: null, there: null, hashLengths: { here: 1452, there: 4000 } });
+    expect(describeProblem(padding, 'fr').message).toBe(
+      'Cet appareil figure déjà dans la liste : même hachage matériel que a.csv, ligne 2 (ZtdDeviceDuplicated), écrit avec 4\u202f000 caractères là-bas et 1\u202f452 ici : les mêmes données, avec et sans leur remplissage de zéros.',
     );
   });
 });

@@ -1,12 +1,12 @@
 /**
  * The one Prisma client of the process. Nothing else creates one.
  */
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '@/lib/generated/prisma/client';
+import { SqliteAdapter } from './sqlite-adapter';
 import { databaseUrl } from './url';
 
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
+  return new PrismaClient({ adapter: new SqliteAdapter(url) });
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };

@@ -14,5 +14,5 @@ CREATE TABLE "DeviceKeyConflict" (
 CREATE UNIQUE INDEX "DeviceKeyConflict_deviceId_key_key" ON "DeviceKeyConflict"("deviceId", "key");
 
 -- CreateIndex
-CREATE INDEX "Device_batchId_status_id_idx" ON "Device"("batchId", "status", "id");
+CREATE INDEX "Device_batchId_customerId_partnerId_status_id_idx" ON "Device"("batchId", "customerId", "partnerId", "status", "id");
 

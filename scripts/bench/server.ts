@@ -4,7 +4,12 @@
  *   100 (paging happens in the database, so the first should cost hardly
  *   more than the second);
  * - a 500-device batch through the REST API, request to finished status,
- *   against the validator alone on the same devices.
+ *   against the validator alone on the same devices;
+ * - a page of a batch's devices through the REST API, deep in a
+ *   10,000-device batch against the first of a 100-device one, 50 requests
+ *   at a time (keyset paging: the first should cost hardly more);
+ * - the Devices page's throughput, 10 requests at a time, alone and while
+ *   5 clients keep posting 100-device batches to the REST API.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -179,12 +184,13 @@ function hashedDeviceId(batchId: string, i: number): string {
 /**
  * A seed for `seeded` whose draws no other such seed's draws overlap: each
  * draw of mulberry32 adds a constant to its state, so seeds that constant
- * times 200,000 apart give disjoint runs of 200,000 draws (a 4K hash takes
- * at most 1,233; a run holds 100 hashes and more). Streams 0 to 99 are the
- * database fill's; the load's batches take one each from 100 on.
+ * times a million apart give disjoint runs of a million draws (a 4K hash
+ * takes at most 1,233: 500 hashes and more). Streams 0 to 19 are the
+ * database fill's, 20 to 99 the API batches', the load's batches take one
+ * each from 100 on.
  */
 function drawStream(n: number): number {
-  return (0x5eed + Math.imul(n, Math.imul(200_000, 0x6d2b79f5))) >>> 0;
+  return (0x5eed + Math.imul(n, Math.imul(1_000_000, 0x6d2b79f5))) >>> 0;
 }
 
 function apiDevices(count: number, seed: number) {
@@ -196,7 +202,7 @@ async function benchApi(key: string, devices: number, rounds: number): Promise<A
   const apiTimes: number[] = [];
   const validatorTimes: number[] = [];
   for (let i = 0; i < rounds + 2; i++) {
-    const batch = apiDevices(devices, 50_000 + i);
+    const batch = apiDevices(devices, drawStream(20 + i));
     const body = JSON.stringify({ batchId: `Bench ${i}`, groupTag: 'Microsoft365Managed_Standard', devices: batch });
     let start = performance.now();
     const created = await fetch(`${BASE}/api/v1/customers/small/deviceBatches`, {
@@ -278,9 +284,16 @@ async function benchDevicesUnderLoad(
   }
   if (refused.length) throw new Error(`${refused.length} of ${posts.requests} batch POSTs were not answered 202; the first: ${refused[0]}`);
   const db = new Database(file, { readonly: true });
-  const { registered } = db.prepare(`SELECT COUNT(*) AS "registered" FROM "Device" WHERE "customerId" = ? AND "status" = 'REGISTERED'`).get(LOAD_CUSTOMER) as { registered: number };
-  db.close();
-  if (registered !== posts.requests * devicesPerBatch) throw new Error(`${posts.requests} batches of ${devicesPerBatch} were posted, but ${registered} devices registered`);
+  try {
+    const { registered } = db.prepare(`SELECT COUNT(*) AS "registered" FROM "Device" WHERE "customerId" = ? AND "status" = 'REGISTERED'`).get(LOAD_CUSTOMER) as { registered: number };
+    if (registered !== posts.requests * devicesPerBatch) {
+      const job = db.prepare(`SELECT "results" FROM "BatchJob" WHERE "customerId" = ? AND "status" <> 'finished' LIMIT 1`).get(LOAD_CUSTOMER) as { results: string } | undefined;
+      const failed = job ? (JSON.parse(job.results) as Array<{ status: string }>).find((d) => d.status !== 'registered') : undefined;
+      throw new Error(`${posts.requests} batches of ${devicesPerBatch} devices were posted, but ${registered} devices registered; a failed one: ${JSON.stringify(failed)}`);
+    }
+  } finally {
+    db.close();
+  }
   return { connections, seconds, alone, underLoad, ratio: underLoad.perSecond / alone.perSecond, posters, devicesPerBatch, posts };
 }
 
@@ -295,10 +308,11 @@ async function apiGet(path: string, key: string): Promise<Response> {
  * a time: page `deepPage` of the 10,000-device batch (its continuation token
  * found by following the tokens from the first page, as a client does),
  * against the first page of the 100-device batch. Both pages hold 100
- * devices with 4K hashes. The two are measured in turns, `seconds` each in
- * all, after a second of each to warm up.
+ * devices with 4K hashes. The two are measured in turns, the order
+ * alternating (`rounds` of each, `seconds` of each in all), after a second
+ * of each to warm up.
  */
-async function benchApiBatchPage(key: string, seconds: number, connections = 50, deepPage = 50): Promise<ApiBatchPageFigures> {
+async function benchApiBatchPage(key: string, seconds = 12, rounds = 4, connections = 50, deepPage = 50): Promise<ApiBatchPageFigures> {
   const devicesOf = (batchId: string) => `/api/v1/customers/${HASHED_CUSTOMER}/deviceBatches/${batchId}/devices`;
   let token: string | null = null;
   for (let page = 1; page < deepPage; page++) {
@@ -326,9 +340,9 @@ async function benchApiBatchPage(key: string, seconds: number, connections = 50,
   };
   const latencies = { deep: [] as number[], first: [] as number[] };
   const elapsed = { deep: 0, first: 0 };
-  const rounds = 2;
   for (let round = 0; round <= rounds; round++) {
-    for (const which of ['deep', 'first'] as const) {
+    // Which goes first alternates, so that neither always follows the other.
+    for (const which of round % 2 ? (['deep', 'first'] as const) : (['first', 'deep'] as const)) {
       const { run, latenciesMs } = await closedLoopFor(connections, round === 0 ? 1000 : (seconds * 1000) / rounds, get(paths[which]));
       if (round === 0) continue;
       latencies[which].push(...latenciesMs);
@@ -388,7 +402,7 @@ export async function benchServer(
     const smallMs = median(smallTimes);
     const api = await benchApi(apiKey.key, 500, 10);
     const signInFigures = await benchSignInOverHttp(BASE);
-    const apiBatchPage = await benchApiBatchPage(apiKey.key, loadSeconds);
+    const apiBatchPage = await benchApiBatchPage(apiKey.key);
     const devicesUnderLoad = await benchDevicesUnderLoad(apiKey.key, cookie, file, loadSeconds);
     return {
       devicesPage: { bigDevices: big, smallDevices: small, bigMs, smallMs, ratio: bigMs / smallMs },

@@ -1,5 +1,5 @@
 /**
- * Runs once as the server starts (`next start`, `next dev`), before it
+ * Runs once as the server starts (`npm start`, `next dev`), before it
  * answers anyone: checks every setting, and stops the server with a bad one
  * or, in production, without AUTH_SECRET; then brings the embedded database
  * up to date with the committed migrations. So `npm start` needs nothing but

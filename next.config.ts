@@ -1,6 +1,7 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { PERMISSIONS_POLICY } from './lib/security/headers';
+import { PAGE_BODY_LIMIT } from './lib/security/page-bodies.mjs';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
@@ -30,8 +31,8 @@ const nextConfig: NextConfig = {
     ];
   },
   experimental: {
-    // An upload of 500 devices in UTF-16 is about 4.1 MB; the validator's own cap is 8 MiB.
-    serverActions: { bodySizeLimit: '10mb' },
+    // Enforced by Next while it reads a body; server.mjs refuses a larger declared one before that.
+    serverActions: { bodySizeLimit: PAGE_BODY_LIMIT },
   },
 };
 

@@ -77,7 +77,7 @@ export default defineConfig({
       env: { DNS_TEST_PORT: String(DNS_PORT), DNS_TEST_RECORDS: DNS_RECORDS_FILE },
     },
     {
-      command: 'npx tsx scripts/e2e-database.ts && npx next start',
+      command: 'npx tsx scripts/e2e-database.ts && node server.mjs',
       url: `http://localhost:${PORT}/sign-in`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -374,9 +374,11 @@ export async function benchServer(
   const file = join(dir, 'bench.db');
   const apiKey = newApiKey();
   await fillDatabase(file, big, small, apiKey.hash);
-  const server = spawn('npx', ['next', 'start', '-p', String(PORT)], {
+  // The production server, as `npm start` runs it.
+  const server = spawn('node', ['server.mjs'], {
     env: {
       ...process.env,
+      PORT: String(PORT),
       DATABASE_URL: `file:${file}`,
       AUTH_SECRET: 'bench-secret-bench-secret-bench-secret',
       NEXT_TELEMETRY_DISABLED: '1',

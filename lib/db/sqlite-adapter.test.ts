@@ -68,6 +68,23 @@ describe('the database connection of the process', () => {
   });
 });
 
+describe('a long transaction', () => {
+  it('lets a request that arrives meanwhile be answered before it commits', async () => {
+    const events: string[] = [];
+    const transaction = prisma.$transaction(async (tx) => {
+      for (let i = 0; i < 40; i++) await tx.partner.create({ data: { name: `Long transaction ${i}`, kind: 'CSP' } });
+      events.push('transaction done');
+    });
+    // A request arriving on the socket: its work starts on a later turn of the event loop.
+    const read = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      await prisma.customer.count();
+      events.push('read answered');
+    });
+    await Promise.all([transaction, read]);
+    expect(events).toEqual(['read answered', 'transaction done']);
+  });
+});
+
 describe('the writer’s lock', () => {
   it('is held by one at a time, in the order asked', async () => {
     const lock = new Lock();

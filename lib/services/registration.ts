@@ -154,18 +154,10 @@ async function openBatch(tx: Tx, scope: CustomerScope, request: RegistrationRequ
 /**
  * Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound
  * values (15 a row), and short enough (a few milliseconds) that the requests
- * waiting meanwhile are answered between two of them.
+ * waiting meanwhile are answered between two of them (the SQLite connection
+ * lets them run between a transaction's statements: lib/db/sqlite-adapter.ts).
  */
-const INSERT_CHUNK = 100;
-
-/**
- * Lets the event loop serve what is waiting (a page being read) before the
- * next statement: SQLite's statements run on the one Node.js thread, and the
- * transaction's own awaits resolve at once, so without this a large batch
- * holds every other request until it commits. What it wrote stays invisible
- * to them until then (lib/db/sqlite-adapter.ts).
- */
-const letOthersRun = () => new Promise<void>((resolve) => setImmediate(resolve));
+const INSERT_CHUNK = 50;
 
 /**
  * The device rows, many to a statement. Prisma's createMany passes every
@@ -185,7 +177,6 @@ async function insertDevices(
         Prisma.sql`(${id}, ${batch.customerId}, ${batch.partnerId}, ${batch.batchId}, ${d.serialNumber}, ${d.productKey}, ${k.productKey},
           ${d.hardwareHash}, ${k.hashDigest}, ${d.manufacturer}, ${d.model}, ${k.tupleDigest}, ${batch.groupTag}, ${'REGISTERED'}, ${now})`,
     );
-    if (start > 0) await letOthersRun();
     await tx.$executeRaw`INSERT INTO "Device" ("id", "customerId", "partnerId", "batchId", "serialNumber", "productKey", "activeProductKey",
       "hardwareHash", "hashDigest", "manufacturer", "model", "tupleDigest", "groupTag", "status", "createdAt") VALUES ${Prisma.join(values)}`;
   }

@@ -64,9 +64,12 @@ export async function inRetriedTransaction<T>(db: PrismaClient, write: (tx: Tx) 
   }
 }
 
+/** How a device's keys are computed: `deviceKeys`, always; the benchmark passes the digests of raw strings to compare. */
+export type KeysOf = (device: DeviceIdentifiers) => DeviceKeys;
+
 /** Stores the registrable devices and their batch in one transaction: all of them or none. */
-export function registerDevices(scope: CustomerScope, request: RegistrationRequest, db: PrismaClient = prisma): Promise<RegistrationResult> {
-  return inRetriedTransaction(db, async (tx) => storeDevices(tx, await lockCustomerScope(tx, scope), request));
+export function registerDevices(scope: CustomerScope, request: RegistrationRequest, db: PrismaClient = prisma, keysOf: KeysOf = deviceKeys): Promise<RegistrationResult> {
+  return inRetriedTransaction(db, async (tx) => storeDevices(tx, await lockCustomerScope(tx, scope), request, keysOf));
 }
 
 /**
@@ -74,9 +77,9 @@ export function registerDevices(scope: CustomerScope, request: RegistrationReque
  * the relationship's lock (a removal waits, or came first and the lock was
  * refused): the batch, the devices and the audit event.
  */
-export async function storeDevices(tx: Tx, scope: LockedScope, request: RegistrationRequest): Promise<RegistrationResult> {
+export async function storeDevices(tx: Tx, scope: LockedScope, request: RegistrationRequest, keysOf: KeysOf = deviceKeys): Promise<RegistrationResult> {
   if (!can(scope.principal, 'devices:add')) throw new AppError('FORBIDDEN');
-  const keys = request.devices.map(deviceKeys);
+  const keys = request.devices.map(keysOf);
   const owners = await existingOwners(tx, keys);
   const outcomes: DeviceOutcome[] = [];
   const rows: Array<{ index: number; id: string }> = [];

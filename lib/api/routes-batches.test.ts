@@ -98,6 +98,36 @@ describe('a batch', () => {
     expect((await statusOf(again.accepted.batchTrackingId)).devicesStatus[0]).toMatchObject({ status: 'failed', errorCode: 806, errorName: 'ZtdDeviceAlreadyAssigned' });
   });
 
+  it('refuses, as 808, another spelling of a device another organisation holds, and one with a forbidden character with its position', async () => {
+    const serial = `NW-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
+    const device = { serialNumber: serial, oemManufacturerName: 'Northwind', modelName: 'NW 14' };
+    await answer(
+      await call('createDeviceBatch', { customerId: world.customers.woodgrove.id }, { key: world.keys.northwind, json: { groupTag: 'Line 3', devices: [device] } }),
+      'createDeviceBatch',
+      202,
+      R.batchAccepted,
+    );
+    const { accepted } = await create({
+      groupTag: 'Sales',
+      devices: [
+        { serialNumber: serial.toLowerCase(), oemManufacturerName: 'NORTHWIND', modelName: 'NW  14' },
+        { serialNumber: `${serial.slice(0, 2)}\u2010${serial.slice(3)} `, oemManufacturerName: 'Northwind', modelName: 'NW 14' },
+        { serialNumber: `${serial.slice(0, 3)}\u200b${serial.slice(3)}`, oemManufacturerName: 'Northwind', modelName: 'NW 14' },
+      ],
+    });
+    const status = await statusOf(accepted.batchTrackingId);
+    expect(status.devicesStatus.map((d) => [d.index, d.status, d.errorCode, d.errorName, d.code])).toEqual([
+      [0, 'failed', 808, 'ZtdDeviceAssignedToOtherTenant', null],
+      [1, 'failed', null, 'ZtdDeviceDuplicated', 'DUPLICATE_DEVICE'],
+      [2, 'failed', null, 'VALUE_CONTROL_CHARACTER', 'VALUE_CONTROL_CHARACTER'],
+    ]);
+    expect(status.devicesStatus[2]!.errorDescription).toContain('U+200B');
+    // The look-alike hyphen alone, in a request of its own.
+    const alone = await create({ groupTag: 'Sales', devices: [{ serialNumber: `${serial.slice(0, 2)}\u2010${serial.slice(3)}`, oemManufacturerName: 'Northwind', modelName: 'NW 14' }] });
+    expect((await statusOf(alone.accepted.batchTrackingId)).devicesStatus[0]).toMatchObject({ status: 'failed', errorCode: 808 });
+    expect(await prisma.device.count({ where: { customerId, serialNumber: { in: [serial.toLowerCase(), serial] } } })).toBe(0);
+  });
+
   it('takes more devices under its group tag, lists them, and deregisters one (204, then 404); the device can then be registered again', async () => {
     const { accepted } = await create({ batchId: 'Extended', devices: apiDevices(2) });
     const more = apiDevices(2);

@@ -13,11 +13,14 @@
  * A migration that SQL alone cannot write has a data step (data-migrations.ts)
  * that runs in the same transaction, after the SQL.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { committedMigrations, migrationsDir, plan, type MigrationReport } from './committed-migrations';
 import { DATA_STEPS, type DataStep } from './data-migrations';
+
+export { migrationsDir, type MigrationReport };
 
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    TEXT PRIMARY KEY NOT NULL,
@@ -30,12 +33,6 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
 
-export interface MigrationReport {
-  applied: string[];
-  alreadyApplied: string[];
-  /** What the data steps found that whoever upgrades should read (see data-migrations.ts). */
-  notes: string[];
-}
 
 interface ForeignKeyViolation {
   table: string;
@@ -43,9 +40,6 @@ interface ForeignKeyViolation {
   parent: string;
 }
 
-export function migrationsDir(root = process.cwd()): string {
-  return join(root, 'prisma', 'migrations');
-}
 
 /** What `PRAGMA foreign_key_check` found: one line per table and the table its rows refer to. */
 function describeViolations(name: string, violations: ForeignKeyViolation[]): string {
@@ -75,18 +69,9 @@ export function migrateSqlite(file: string, dir = migrationsDir(), steps: Readon
         checksum: string;
       }>).map((row) => [row.migration_name, row.checksum]),
     );
-    // The folder is read where the server runs; the bundler is told not to trace it.
-    const names = readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && existsSync(/*turbopackIgnore: true*/ join(dir, e.name, 'migration.sql')))
-      .map((e) => e.name)
-      .sort();
     const report: MigrationReport = { applied: [], alreadyApplied: [], notes: [] };
-    for (const name of names) {
-      const sql = readFileSync(/*turbopackIgnore: true*/ join(dir, name, 'migration.sql'), 'utf8');
-      const checksum = createHash('sha256').update(sql).digest('hex');
-      const previous = done.get(name);
-      if (previous !== undefined) {
-        if (previous !== checksum) throw new Error(`Migration ${name} was changed after it was applied.`);
+    for (const { name, sql, checksum, applied } of plan(committedMigrations(dir), done)) {
+      if (applied) {
         report.alreadyApplied.push(name);
         continue;
       }

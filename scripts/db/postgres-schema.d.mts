@@ -1,0 +1,1 @@
+export declare function postgresSchema(sqlite: string): string;

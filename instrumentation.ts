@@ -8,19 +8,19 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { InvalidEnvironment, serverEnv } = await import('@/lib/env');
-    const { sqliteFile } = await import('@/lib/db/url');
-    const { migrateSqlite } = await import('@/lib/db/migrate-sqlite');
-    let file: string;
+    const { describeDatabase, migrate } = await import('@/lib/db/migrate');
+    let url: string;
     try {
-      file = sqliteFile(serverEnv().DATABASE_URL);
+      url = serverEnv().DATABASE_URL;
     } catch (error) {
       if (!(error instanceof InvalidEnvironment)) throw error;
       console.error(error.message);
       process.exit(1);
     }
-    const { applied, notes } = migrateSqlite(file);
+    const where = describeDatabase(url);
+    const { applied, notes } = await migrate(url);
     // eslint-disable-next-line no-console -- whoever starts the server sees what it changed in the database
-    for (const name of applied) console.info(`Database ${file}: applied migration ${name}`);
-    for (const note of notes) console.warn(`Database ${file}: ${note}`);
+    for (const name of applied) console.info(`Database ${where}: applied migration ${name}`);
+    for (const note of notes) console.warn(`Database ${where}: ${note}`);
   }
 }

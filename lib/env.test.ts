@@ -77,7 +77,7 @@ describe("the portal's settings", () => {
     let message = '';
     try {
       parseEnv(
-        { NODE_ENV: 'production', API_MAX_BODY_BYTES: '64MB', API_RATE_LIMIT: '120', PORTAL_URL: 'portal.example.com', DATABASE_URL: 'postgres://db/portal' },
+        { NODE_ENV: 'production', API_MAX_BODY_BYTES: '64MB', API_RATE_LIMIT: '120', PORTAL_URL: 'portal.example.com', DATABASE_URL: 'mysql://db/portal' },
         { serving: true },
       );
     } catch (error) {
@@ -111,5 +111,21 @@ describe("the portal's settings", () => {
     vi.stubEnv('AUTH_SECRET', '');
     expect(env().NODE_ENV).toBe('production');
     expect(() => serverEnv()).toThrow(/AUTH_SECRET is required/);
+  });
+});
+
+describe('the database URL', () => {
+  it('is a SQLite file or a PostgreSQL server, TLS options kept', () => {
+    expect(parseEnv({ DATABASE_URL: 'postgresql://portal:secret@db.example.com:5432/portal?sslmode=require' }).DATABASE_URL).toBe(
+      'postgresql://portal:secret@db.example.com:5432/portal?sslmode=require',
+    );
+    expect(parseEnv({ DATABASE_URL: 'postgres://db/portal' }).DATABASE_URL).toBe('postgres://db/portal');
+    expect(parseEnv({ DATABASE_URL: 'file:/var/lib/portal/portal.db' }).DATABASE_URL).toBe('file:/var/lib/portal/portal.db');
+  });
+
+  it('refuses anything else, saying what it must be', () => {
+    for (const url of ['mysql://db/portal', 'portal.db', 'file:', 'postgresql://[bad']) {
+      expect(() => parseEnv({ DATABASE_URL: url }), url).toThrow(/DATABASE_URL/);
+    }
   });
 });

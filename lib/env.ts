@@ -21,7 +21,7 @@ const VARIABLES = ['NODE_ENV', 'NEXT_PHASE', 'DATABASE_URL', 'AUTH_SECRET', 'AUT
 
 export interface Env {
   readonly NODE_ENV: 'development' | 'production' | 'test';
-  /** A SQLite file URL, `file:` then a path relative to the working directory. */
+  /** A SQLite file URL (`file:` then a path relative to the working directory), or a PostgreSQL URL (`postgresql://…`, TLS options such as `sslmode=require` honoured). */
   readonly DATABASE_URL: string;
   /** Signs sessions and consent links. Always set in production; elsewhere lib/auth/secret.ts may make one. */
   readonly AUTH_SECRET?: string;
@@ -58,8 +58,11 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
   DATABASE_URL: z
     .string()
-    .startsWith('file:', { error: 'must be a SQLite file URL such as file:./data/portal.db' })
-    .refine((url) => url.length > 'file:'.length, { error: 'must name a file after file:' })
+    .refine((url) => url.startsWith('file:') || /^postgres(ql)?:\/\//.test(url), {
+      error: 'must be a SQLite file URL such as file:./data/portal.db, or a PostgreSQL URL such as postgresql://user:password@host:5432/portal?sslmode=require',
+    })
+    .refine((url) => url !== 'file:', { error: 'must name a file after file:' })
+    .refine((url) => !/^postgres(ql)?:\/\//.test(url) || URL.canParse(url), { error: 'is not a valid PostgreSQL URL' })
     .default(DEFAULT_DATABASE_URL),
   AUTH_SECRET: z.string().min(32, { error: `must be at least 32 characters; ${MAKE_A_SECRET}` }).optional(),
   AUTH_SECRET_FILE: z.string().optional(),

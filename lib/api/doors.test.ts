@@ -4,7 +4,7 @@
  * case, and a database that refuses writes while keys are only read.
  */
 import { describe, expect, it } from 'vitest';
-import { freshDatabase } from '@/test-support/database';
+import { freshDatabase, refuseWrites } from '@/test-support/database';
 import { apiKey } from '@/test-support/factories';
 
 process.env.API_MAX_BODY_BYTES = String(64 * 1024);
@@ -97,12 +97,14 @@ describe('a key’s last use', () => {
   it('failing to be written (a database refusing writes) fails no read', async () => {
     const world = await apiWorld();
     const { key } = await apiKey(world.contoso);
-    await prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_key_writes BEFORE UPDATE ON "ApiKey" BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    const allowWrites = await refuseWrites(prisma);
     try {
       const response = await call('listCustomers', {}, { key });
       expect(response.status).toBe(200);
+      // The last use, written after the answer, was refused.
+      await new Promise((resolve) => setTimeout(resolve, 50));
     } finally {
-      await prisma.$executeRawUnsafe('DROP TRIGGER refuse_key_writes');
+      await allowWrites();
     }
   });
 });
@@ -113,14 +115,14 @@ describe('a database that refuses writes', () => {
     const { key } = await apiKey(world.contoso);
     const customerId = world.customers.fabrikam.id;
     const batches = await prisma.deviceBatch.count();
-    await prisma.$executeRawUnsafe('PRAGMA query_only = ON');
+    const allowWrites = await refuseWrites(prisma);
     try {
       expect((await call('listCustomers', {}, { key })).status).toBe(200);
       const refused = await call('createDeviceBatch', { customerId }, { key, json: { batchId: 'ReadOnly', devices: [{ productKey: '3301234567899' }] } });
       expect(refused.headers.get('retry-after')).toBe('30');
       await problemAnswer(refused, 'createDeviceBatch', 503, 'StorageUnavailable');
     } finally {
-      await prisma.$executeRawUnsafe('PRAGMA query_only = OFF');
+      await allowWrites();
     }
     expect(await prisma.deviceBatch.count()).toBe(batches);
   });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DeviceIdentifiers } from '@/lib/autopilot';
-import { freshDatabase } from '@/test-support/database';
+import { freshDatabase, refuseDevice } from '@/test-support/database';
 import { withoutPadding } from '@/test-data/generate';
 import { agent, apiKey, customer, customerScope, deviceList, partner, relationship, type TestCustomer, type TestPartner } from '@/test-support/factories';
 
@@ -96,14 +96,12 @@ describe('registering devices', () => {
     // event go with it.
     const { customer: c, scope } = await tenant();
     const [first, second] = deviceList(2).devices as [DeviceIdentifiers, DeviceIdentifiers];
-    await prisma.$executeRawUnsafe(
-      `CREATE TRIGGER "refuse_one_device" BEFORE INSERT ON "Device" WHEN NEW."serialNumber" = 'REFUSED' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`,
-    );
+    const allow = await refuseDevice(prisma, 'REFUSED');
     try {
       const error = await registerDevices(scope, request([first, second, { ...deviceList(1).devices[0]!, serialNumber: 'REFUSED' }])).catch((e: unknown) => e);
       expect(String(error)).toMatch(/refused by the test/);
     } finally {
-      await prisma.$executeRawUnsafe(`DROP TRIGGER "refuse_one_device"`);
+      await allow();
     }
     expect(await storedFor(c)).toEqual([0, 0]);
     expect(await prisma.auditEvent.count({ where: { customerId: c.id } })).toBe(0);

@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeHash, seeded } from '@/test-data/generate';
-import { freshDatabase } from '@/test-support/database';
+import { freshDatabase, refuseWrites } from '@/test-support/database';
 import {
   agent,
   customer,
@@ -83,11 +83,11 @@ describe('adding devices, called directly', () => {
   it('says the portal cannot store now, rather than failing, when the database refuses writes; nothing is stored', async () => {
     const t = await tenant();
     signIn(t.admin);
-    await prisma.$executeRawUnsafe('PRAGMA query_only = ON');
+    const allowWrites = await refuseWrites(prisma);
     try {
       expect(await upload(t.customer.id, deviceList(1).text)).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
     } finally {
-      await prisma.$executeRawUnsafe('PRAGMA query_only = OFF');
+      await allowWrites();
     }
     expect(await registered(t.customer)).toBe(0);
   });

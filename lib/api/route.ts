@@ -8,25 +8,26 @@
  */
 import { z } from 'zod';
 import { API_MAX_DEVICES, deviceCountProblem } from '@/lib/autopilot';
-import { apiKeyHash, bearerKey } from '@/lib/auth/api-keys';
+import { bearerKey } from '@/lib/auth/api-keys';
 import { isStorageUnavailable } from '@/lib/db/errors';
 import type { Permission } from '@/lib/auth/permissions';
 import { can, type ApiKeyPrincipal } from '@/lib/auth/principal';
-import { principalForApiKey } from '@/lib/data/api-keys';
+import { principalForApiKey, takeApiRequest } from '@/lib/data/api-keys';
 import { requireCustomerScope, type CustomerScope } from '@/lib/data/scope';
 import { AppError, isAppError } from '@/lib/errors';
 import { problemFor, problems } from './problem';
 import { idempotencyKey, maxBodyBytes } from './schemas';
-import { apiRateLimit } from './rate-limit';
 
 type RouteContext<Params> = { params: Promise<Params> };
 
 async function principalOf(request: Request): Promise<ApiKeyPrincipal | Response> {
   const key = bearerKey(request.headers.get('authorization'));
   if (!key) return problems.unauthorized();
-  const rate = apiRateLimit.take(apiKeyHash(key));
-  if (!rate.ok) return problems.rateLimited(rate.retryAfter);
-  return (await principalForApiKey(key)) ?? problems.unauthorized();
+  const principal = await principalForApiKey(key);
+  if (!principal) return problems.unauthorized();
+  // Counted in the database, so that every instance of the portal counts the same requests.
+  const rate = await takeApiRequest(principal.keyId);
+  return rate.ok ? principal : problems.rateLimited(rate.retryAfter);
 }
 
 async function guarded(run: () => Promise<Response>): Promise<Response> {

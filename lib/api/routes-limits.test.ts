@@ -91,4 +91,18 @@ describe('the rate limit', () => {
 
     await answer(await call('listCustomers', {}, { key: await freshKey() }), 'listCustomers', 200, R.customerCollection);
   });
+
+  it('counts requests sent at once, as from several instances, in the database: exactly the burst gets through', async () => {
+    const key = await freshKey();
+    const statuses = await Promise.all(Array.from({ length: 12 }, async () => (await call('listCustomers', {}, { key })).status));
+    expect(statuses.filter((s) => s === 200)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(9);
+    expect(await prisma.signInThrottle.count({ where: { key: { startsWith: 'api:' } } })).toBeGreaterThan(0);
+  });
+
+  it('counts nothing for a key that does not exist: made-up keys leave no trace', async () => {
+    const before = await prisma.signInThrottle.count();
+    for (let i = 0; i < 5; i++) expect((await call('listCustomers', {}, { key: `apk_madeup${i}_${'x'.repeat(40)}` })).status).toBe(401);
+    expect(await prisma.signInThrottle.count()).toBe(before);
+  });
 });

@@ -3,7 +3,10 @@ import { prisma } from '@/lib/db/client';
 import { formatScopes, parseScopes, type ApiScope } from '@/lib/auth/permissions';
 import type { AgentPrincipal, ApiKeyPrincipal } from '@/lib/auth/principal';
 import { apiKeyHash, newApiKey } from '@/lib/auth/api-keys';
+import { isStorageUnavailable } from '@/lib/db/errors';
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { forgetFull, takeToken, type TakeResult } from './buckets';
 
 export interface ApiKeyRow {
   id: string;
@@ -51,6 +54,25 @@ export async function principalForApiKey(key: string): Promise<ApiKeyPrincipal |
 }
 
 /** The partner's keys. The caller has checked 'api-keys:manage'. */
+/**
+ * One request of a key against its rate limit (API_RATE_LIMIT: a burst of
+ * `capacity`, then `perSecond` more each second), counted in the database so
+ * that every instance of the portal counts the same requests.
+ */
+export async function takeApiRequest(keyId: string, now = new Date()): Promise<TakeResult> {
+  const rule = env().API_RATE_LIMIT;
+  try {
+    const result = await takeToken(`api:${keyId}`, rule, now);
+    if (Math.random() < 0.01) await forgetFull('api:', rule, now);
+    return result;
+  } catch (error) {
+    // A database that refuses writes (full, read-only) still answers reads: the count is skipped, not the request.
+    if (!isStorageUnavailable(error)) throw error;
+    console.warn('The database could not count an API request; it is answered uncounted.', error);
+    return { ok: true };
+  }
+}
+
 export async function listApiKeys(principal: AgentPrincipal): Promise<ApiKeyRow[]> {
   const keys = await prisma.apiKey.findMany({ where: { partnerId: principal.partnerId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
   return keys.map((k) => ({

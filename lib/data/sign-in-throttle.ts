@@ -1,17 +1,16 @@
 /**
  * The sign-in throttle, kept in the database so that every instance of the
- * portal counts the same attempts: token buckets, one per account and one
- * per client address. An attempt takes its tokens before its password is
- * checked, so attempts sent together are counted together (of 60 sent at
- * once, at most the bucket's capacity are checked at all). Each take is a
- * compare-and-set on the row (portable SQL, no lock to hold): two takes that
- * read the same row cannot both spend its last token.
+ * portal counts the same attempts (buckets.ts): token buckets, one per
+ * account and one per client address. An attempt takes its tokens before its
+ * password is checked, so attempts sent together are counted together (of 60
+ * sent at once, at most the bucket's capacity are checked at all).
  */
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import { isUniqueViolation } from '@/lib/db/errors';
-import { secondsUntilToken, tokensAt, type BucketRule } from '@/lib/rate-limit';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { BucketRule } from '@/lib/rate-limit';
+import { forgetFull, takeToken as take, type TakeResult } from './buckets';
+
+export type { TakeResult };
 
 /** Attempts at once (`capacity`), and attempts regained each second (`perSecond`). */
 export type ThrottleRule = BucketRule;
@@ -21,40 +20,6 @@ export const ACCOUNT_RULE: ThrottleRule = { capacity: 10, perSecond: 1 / 90 };
 /** Thirty attempts from one address (an office behind one address signs in too), then one every 5 seconds. */
 export const ADDRESS_RULE: ThrottleRule = { capacity: 30, perSecond: 1 / 5 };
 
-export type TakeResult = { ok: true } | { ok: false; retryAfter: number; /** Which bucket was empty. */ by?: 'account' | 'address' };
-
-const TRIES = 8;
-
-/** One try: read the bucket, then spend a token only if nobody else changed it meanwhile. Null: lost a race. */
-async function tryTake(tx: Prisma.TransactionClient, key: string, rule: ThrottleRule, now: Date): Promise<TakeResult | null> {
-  const row = await tx.signInThrottle.findUnique({ where: { key } });
-  if (!row) {
-    await tx.signInThrottle.create({ data: { key, tokens: rule.capacity - 1, at: now } });
-    return { ok: true };
-  }
-  const tokens = tokensAt(rule, row.tokens, row.at.getTime(), now.getTime());
-  if (tokens < 1) return { ok: false, retryAfter: secondsUntilToken(rule, tokens) };
-  const { count } = await tx.signInThrottle.updateMany({ where: { key, tokens: row.tokens, at: row.at }, data: { tokens: tokens - 1, at: now } });
-  return count === 1 ? { ok: true } : null;
-}
-
-/**
- * Each try runs in a transaction: on one instance they are answered one at a
- * time; between instances the compare-and-set (and, for a new bucket, its
- * unique key) lets only one of two racing takes spend a token.
- */
-async function take(key: string, rule: ThrottleRule, now: Date): Promise<TakeResult> {
-  for (let attempt = 0; attempt < TRIES; attempt++) {
-    try {
-      const result = await prisma.$transaction((tx) => tryTake(tx, key, rule, now));
-      if (result) return result;
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
-  }
-  // Lost every race: under such a flood, refusing is the safe answer.
-  return { ok: false, retryAfter: 1 };
-}
 
 async function giveBack(key: string): Promise<void> {
   await prisma.signInThrottle.updateMany({ where: { key }, data: { tokens: { increment: 1 } } });
@@ -87,10 +52,7 @@ export async function refundSignInAttempt(email: string, address: string | null)
 
 /** Buckets that have refilled since say nothing a new one would not: they go. */
 export async function forgetFullBuckets(now = new Date()): Promise<void> {
-  for (const [prefix, rule] of [['account:', ACCOUNT_RULE], ['address:', ADDRESS_RULE]] as const) {
-    const full = new Date(now.getTime() - (rule.capacity / rule.perSecond) * 1000);
-    await prisma.signInThrottle.deleteMany({ where: { key: { startsWith: prefix }, at: { lt: full } } });
-  }
+  for (const [prefix, rule] of [['account:', ACCOUNT_RULE], ['address:', ADDRESS_RULE]] as const) await forgetFull(prefix, rule, now);
 }
 
 /**

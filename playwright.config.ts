@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3200);
 /** Tests run against their own embedded database, made afresh for each run. */
-const DATABASE_URL = 'file:./data/e2e.db';
+export const DATABASE_URL = 'file:./data/e2e.db';
 /** The tests' SMTP server (test-support/mail-sink.ts): every email the portal sends arrives there. */
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2525);
 const MAIL_HTTP_PORT = Number(process.env.E2E_MAIL_HTTP_PORT ?? 2580);

@@ -5,6 +5,8 @@
  */
 import { fakeHash, seeded } from '@/test-data/generate';
 import { createPrismaClient } from '@/lib/db/client';
+import { migrate } from '@/lib/db/migrate';
+import { databaseUrl } from '@/lib/db/url';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import type { AgentPrincipal } from '@/lib/auth/principal';
 import { requireCustomerScope } from '@/lib/data/scope';
@@ -69,6 +71,8 @@ async function demoDevices(agent: AgentPrincipal, customerId: string, seed: numb
 
 
 async function main() {
+  // The tables first, on whichever engine DATABASE_URL names (nothing, when they are there).
+  await migrate(databaseUrl());
   const existing = await db.user.findUnique({ where: { email: 'admin@contoso-partner.example' }, select: { passwordHash: true } });
   const stored = existing?.passwordHash ?? null;
   const passwordHash = stored && (await verifyPassword(DEMO_PASSWORD, stored)) ? stored : await hashPassword(DEMO_PASSWORD);

@@ -1,12 +1,15 @@
 /**
  * npm run admin:create -- --partner "Contoso" --kind CSP --email admin@contoso.example --name "Ana"
  * The password is read from PARTNER_ADMIN_PASSWORD, or else from standard input.
+ * The database (SQLite or PostgreSQL, as DATABASE_URL says) is migrated first.
  */
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { z } from 'zod';
 import { createPartnerAdmin } from '@/lib/services/partner-admins';
 import { prisma } from '@/lib/db/client';
+import { migrate } from '@/lib/db/migrate';
+import { databaseUrl } from '@/lib/db/url';
 
 const { values } = parseArgs({
   options: { partner: { type: 'string' }, kind: { type: 'string', default: 'CSP' }, email: { type: 'string' }, name: { type: 'string' } },
@@ -18,6 +21,7 @@ if (!password) {
   rl.close();
 }
 try {
+  await migrate(databaseUrl());
   const { userId } = await createPartnerAdmin(prisma, { ...values, password });
   console.log(`Created the partner admin ${values.email} (${userId}). They can sign in now.`);
 } catch (error) {

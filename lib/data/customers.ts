@@ -1,5 +1,6 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
+import { containsText } from '@/lib/db/text-search';
 import type { Principal } from '@/lib/auth/principal';
 import { activeRelationshipWhere } from './scope';
 import type { Page, TableQuery } from './paging';
@@ -20,7 +21,7 @@ export async function listCustomers(principal: Principal, query: TableQuery<Cust
   const where = {
     ...activeRelationshipWhere(principal),
     ...(query.q && {
-      customer: { OR: [{ name: { contains: query.q } }, { domain: { contains: query.q } }] },
+      customer: { OR: [{ name: containsText(query.q) }, { domain: containsText(query.q) }] },
     }),
   };
   const orderBy =

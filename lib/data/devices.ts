@@ -1,5 +1,6 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
+import { containsText } from '@/lib/db/text-search';
 import { ownedBy, type CustomerScope } from './scope';
 import type { Page, TableQuery } from './paging';
 
@@ -28,7 +29,7 @@ export async function listDevices(scope: CustomerScope, query: TableQuery<Device
   const where = {
     ...ownedBy(scope),
     status: 'REGISTERED' as const,
-    ...(query.q && { OR: [{ serialNumber: { contains: query.q } }, { groupTag: { contains: query.q } }] }),
+    ...(query.q && { OR: [{ serialNumber: containsText(query.q) }, { groupTag: containsText(query.q) }] }),
   };
   const [total, rows] = await Promise.all([
     prisma.device.count({ where }),

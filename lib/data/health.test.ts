@@ -17,7 +17,7 @@ afterEach(() => {
 
 describe('the health endpoints', () => {
   it('say live, and ready on a migrated database', async () => {
-    expect((await live()).status).toBe(200);
+    expect(live().status).toBe(200);
     const response = await ready();
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');

@@ -7,6 +7,7 @@ import { benchServer, printApi, printApiBatchPage, printDevicesPage, printDevice
 import { benchSignIn, printSignIn } from './sign-in';
 import { printSignInOverHttp } from './sign-in-http';
 import { benchStorage, printStorage } from './storage';
+import { benchStorageOnPostgres, printStorageOnPostgres } from './storage-postgres';
 import { benchValidator, printValidator } from './validator';
 
 const validator = benchValidator();
@@ -15,6 +16,8 @@ const signIn = await benchSignIn();
 printSignIn(signIn);
 const storage = await benchStorage();
 printStorage(storage);
+const storageOnPostgres = await benchStorageOnPostgres();
+printStorageOnPostgres(storageOnPostgres);
 const { devicesPage, api, signIn: signInOverHttp, apiBatchPage, devicesUnderLoad } = await benchServer();
 printDevicesPage(devicesPage);
 printApi(api);
@@ -23,4 +26,4 @@ printApiBatchPage(apiBatchPage);
 printDevicesUnderLoad(devicesUnderLoad);
 const bundle = benchBundle(['/customers/[customerId]/devices', '/customers', '/sign-in']);
 printBundle(bundle);
-if (process.argv.includes('--json')) console.log(JSON.stringify({ validator, signIn, signInOverHttp, storage, devicesPage, api, apiBatchPage, devicesUnderLoad, bundle }, null, 2));
+if (process.argv.includes('--json')) console.log(JSON.stringify({ validator, signIn, signInOverHttp, storage, storageOnPostgres, devicesPage, api, apiBatchPage, devicesUnderLoad, bundle }, null, 2));

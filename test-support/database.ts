@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { migrateSqlite } from '@/lib/db/migrate-sqlite';
-import { postgresBin } from './postgres';
+import { databaseOf, postgresBin, TEMPLATE_DATABASE } from './postgres';
 
 let copies = 0;
 
@@ -24,8 +24,8 @@ export function freshDatabase(): string {
   if (process.env.TEST_DATABASE === 'postgresql') {
     const cluster = inject('postgresUrl');
     const name = `test_${process.pid}_${++copies}_${Date.now().toString(36)}`;
-    execFileSync(join(postgresBin(), 'psql'), ['--quiet', '--dbname', cluster, '--command', `CREATE DATABASE "${name}" TEMPLATE portal_template`]);
-    const url = cluster.replace(/\/postgres$/, `/${name}`);
+    execFileSync(join(postgresBin(), 'psql'), ['--quiet', '--dbname', cluster, '--command', `CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`]);
+    const url = databaseOf(cluster, name);
     process.env.DATABASE_URL = url;
     return url;
   }

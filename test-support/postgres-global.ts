@@ -5,15 +5,13 @@
  */
 import type { TestProject } from 'vitest/node';
 import { migratePostgres } from '@/lib/db/migrate-postgres';
-import { startPostgres } from './postgres';
+import { databaseOf, startPostgres, TEMPLATE_DATABASE } from './postgres';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string;
   }
 }
-
-export const TEMPLATE_DATABASE = 'portal_template';
 
 export default async function setup(project: TestProject) {
   const cluster = await startPostgres();
@@ -22,7 +20,7 @@ export default async function setup(project: TestProject) {
   await admin.connect();
   await admin.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
   await admin.end();
-  await migratePostgres(cluster.url.replace(/\/postgres$/, `/${TEMPLATE_DATABASE}`));
+  await migratePostgres(databaseOf(cluster.url, TEMPLATE_DATABASE));
   project.provide('postgresUrl', cluster.url);
   return () => cluster.stop();
 }

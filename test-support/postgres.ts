@@ -12,6 +12,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** The database of the tests' cluster that every test file's database is copied from (postgres-global.ts). */
+export const TEMPLATE_DATABASE = 'portal_template';
+
+/** The URL of another database of the same cluster. */
+export function databaseOf(clusterUrl: string, name: string): string {
+  return clusterUrl.replace(/\/postgres$/, `/${name}`);
+}
+
 export interface PostgresCluster {
   /** A URL of the cluster's `postgres` database, as its superuser `portal`. */
   url: string;

@@ -252,10 +252,12 @@ export function checkDevice(
 
   if (ids.hardwareHash !== null) {
     const verdict = checkHardwareHash(ids.hardwareHash);
-    if (verdict.ok && ids.hardwareHash.length !== USUAL_HASH_CHARACTERS) {
-      problems.push(problem('HASH_LENGTH', { characters: ids.hardwareHash.length, usual: USUAL_HASH_CHARACTERS }, at('hardwareHash')));
-    }
-    if (!verdict.ok) {
+    if (verdict.ok) {
+      // Complete data, with more or less of its zero padding: accepted, and said.
+      if (ids.hardwareHash.length !== USUAL_HASH_CHARACTERS) {
+        problems.push(problem('HASH_LENGTH', { characters: ids.hardwareHash.length, usual: USUAL_HASH_CHARACTERS }, at('hardwareHash')));
+      }
+    } else {
       switch (verdict.reason) {
         case 'not-base64':
           problems.push(

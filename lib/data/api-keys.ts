@@ -53,7 +53,6 @@ export async function principalForApiKey(key: string): Promise<ApiKeyPrincipal |
   };
 }
 
-/** The partner's keys. The caller has checked 'api-keys:manage'. */
 /**
  * One request of a key against its rate limit (API_RATE_LIMIT: a burst of
  * `capacity`, then `perSecond` more each second), counted in the database so
@@ -73,6 +72,7 @@ export async function takeApiRequest(keyId: string, now = new Date()): Promise<T
   }
 }
 
+/** The partner's keys. The caller has checked 'api-keys:manage'. */
 export async function listApiKeys(principal: AgentPrincipal): Promise<ApiKeyRow[]> {
   const keys = await prisma.apiKey.findMany({ where: { partnerId: principal.partnerId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
   return keys.map((k) => ({

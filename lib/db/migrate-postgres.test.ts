@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres, type PostgresCluster } from '@/test-support/postgres';
+import { databaseOf, startPostgres, type PostgresCluster } from '@/test-support/postgres';
 import { migrationsDir } from './committed-migrations';
 import { migratePostgres } from './migrate-postgres';
 import { migrateSqlite } from './migrate-sqlite';
@@ -29,7 +29,7 @@ async function freshDatabase(): Promise<string> {
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
-  return cluster.url.replace(/\/postgres$/, `/${name}`);
+  return databaseOf(cluster.url, name);
 }
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {

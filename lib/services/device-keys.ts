@@ -4,7 +4,7 @@
  * (lib/autopilot/identity.ts decides what is the same device).
  */
 import { createHash } from 'node:crypto';
-import { deviceIdentity, hashIdentity, type DeviceIdentifiers, type DeviceIdentity } from '@/lib/autopilot';
+import { deviceIdentity, hashIdentity, type DeviceIdentifiers } from '@/lib/autopilot';
 
 export interface DeviceKeys {
   hashDigest: string | null;
@@ -21,14 +21,11 @@ export function hashDigest(hardwareHash: string): string {
 }
 
 /** The keys of a device's identities. */
-export function keysOf(identity: DeviceIdentity): DeviceKeys {
+export function deviceKeys(d: DeviceIdentifiers): DeviceKeys {
+  const identity = deviceIdentity(d);
   return {
     hashDigest: identity.hash === null ? null : sha256(identity.hash),
     productKey: identity.productKey,
     tupleDigest: identity.tuple === null ? null : sha256(identity.tuple),
   };
-}
-
-export function deviceKeys(d: DeviceIdentifiers): DeviceKeys {
-  return keysOf(deviceIdentity(d));
 }

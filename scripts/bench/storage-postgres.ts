@@ -5,15 +5,13 @@
  * through `pg` in one transaction.
  */
 import pg from 'pg';
-import { validateUpload } from '@/lib/autopilot';
 import { createPrismaClient } from '@/lib/db/client';
 import { migratePostgres } from '@/lib/db/migrate-postgres';
-import { requireCustomerScope } from '@/lib/data/scope';
 import { hashDigest } from '@/lib/services/device-keys';
 import { registerDevices } from '@/lib/services/registration';
-import { ansi, fakeDeviceList } from '@/test-data/generate';
 import { startPostgres } from '@/test-support/postgres';
 import { fmt, median } from './measure';
+import { benchTenant, validList } from './storage';
 
 export interface PostgresStorageFigures {
   devices: number;
@@ -31,20 +29,8 @@ export async function benchStorageOnPostgres(devices = 500, rounds = 15): Promis
   try {
     await migratePostgres(cluster.url);
     await bare.connect();
-    const partner = await prisma.partner.create({ data: { name: 'Bench partner', kind: 'CSP' } });
-    const customer = await prisma.customer.create({ data: { name: 'Bench customer', domain: 'bench.example' } });
-    await prisma.relationship.create({ data: { partnerId: partner.id, customerId: customer.id, kind: 'RESELLER', status: 'ACTIVE', approvedAt: new Date() } });
-    const scope = await requireCustomerScope(
-      { type: 'api-key', keyId: 'bench', keyName: 'Bench key', scopes: ['read', 'write', 'delete'], partnerId: partner.id, partnerName: partner.name, partnerKind: 'CSP' },
-      customer.id,
-      prisma,
-    );
-    const batch = await prisma.deviceBatch.create({ data: { partnerId: partner.id, customerId: customer.id, groupTag: 'bench', source: 'FILES', sourceDetail: 'bare', deviceCount: devices } });
-    const list = (seed: number) => {
-      const v = validateUpload([{ name: 'list.csv', bytes: ansi(fakeDeviceList({ devices, seed })) }]);
-      if (!v.accepted) throw new Error('the generated list should pass');
-      return v.devices;
-    };
+    const { partner, customer, scope, batch } = await benchTenant(prisma, devices);
+    const list = (seed: number) => validList(devices, seed);
 
     const registerTimes: number[] = [];
     const bareTimes: number[] = [];

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { validateUpload } from '@/lib/autopilot';
-import { createPrismaClient } from '@/lib/db/client';
+import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
 import { migrateSqlite } from '@/lib/db/migrate-sqlite';
 import { requireCustomerScope } from '@/lib/data/scope';
 import { createHash } from 'node:crypto';
@@ -41,6 +41,27 @@ function rawKeys(d: DeviceIdentifiers): DeviceKeys {
   };
 }
 
+/** A partner acting for a customer through an API key's scope, and a batch to put bare rows in: what both storage measures start from. */
+export async function benchTenant(prisma: PrismaClient, devices: number) {
+  const partner = await prisma.partner.create({ data: { name: 'Bench partner', kind: 'CSP' } });
+  const customer = await prisma.customer.create({ data: { name: 'Bench customer', domain: 'bench.example' } });
+  await prisma.relationship.create({ data: { partnerId: partner.id, customerId: customer.id, kind: 'RESELLER', status: 'ACTIVE', approvedAt: new Date() } });
+  const scope = await requireCustomerScope(
+    { type: 'api-key', keyId: 'bench', keyName: 'Bench key', scopes: ['read', 'write', 'delete'], partnerId: partner.id, partnerName: partner.name, partnerKind: 'CSP' },
+    customer.id,
+    prisma,
+  );
+  const batch = await prisma.deviceBatch.create({ data: { partnerId: partner.id, customerId: customer.id, groupTag: 'bench', source: 'FILES', sourceDetail: 'bare', deviceCount: devices } });
+  return { partner, customer, scope, batch };
+}
+
+/** A generated list of `devices` that the validator accepts, as the registration path receives it. */
+export function validList(devices: number, seed: number): DeviceIdentifiers[] {
+  const v = validateUpload([{ name: 'list.csv', bytes: ansi(fakeDeviceList({ devices, seed })) }]);
+  if (!v.accepted) throw new Error('the generated list should pass');
+  return v.devices;
+}
+
 export async function benchStorage(devices = 500, rounds = 15): Promise<StorageFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-storage-'));
   const file = join(dir, 'bench.db');
@@ -48,28 +69,12 @@ export async function benchStorage(devices = 500, rounds = 15): Promise<StorageF
   const prisma = createPrismaClient(`file:${file}`);
   const bare = new Database(file);
   try {
-    const partner = await prisma.partner.create({ data: { name: 'Bench partner', kind: 'CSP' } });
-    const customer = await prisma.customer.create({ data: { name: 'Bench customer', domain: 'bench.example' } });
-    await prisma.relationship.create({
-      data: { partnerId: partner.id, customerId: customer.id, kind: 'RESELLER', status: 'ACTIVE', approvedAt: new Date() },
-    });
-    const scope = await requireCustomerScope(
-      { type: 'api-key', keyId: 'bench', keyName: 'Bench key', scopes: ['read', 'write', 'delete'], partnerId: partner.id, partnerName: partner.name, partnerKind: 'CSP' },
-      customer.id,
-      prisma,
-    );
-    const batch = await prisma.deviceBatch.create({
-      data: { partnerId: partner.id, customerId: customer.id, groupTag: 'bench', source: 'FILES', sourceDetail: 'bare', deviceCount: devices },
-    });
+    const { partner, customer, scope, batch } = await benchTenant(prisma, devices);
     const insert = bare.prepare(
       `INSERT INTO "Device" ("id", "customerId", "partnerId", "batchId", "serialNumber", "productKey", "hardwareHash", "hashDigest",
         "manufacturer", "model", "tupleDigest", "groupTag", "status", "createdAt") VALUES (?, ?, ?, ?, ?, NULL, ?, ?, NULL, NULL, NULL, ?, 'REGISTERED', ?)`,
     );
-    const list = (seed: number) => {
-      const v = validateUpload([{ name: 'list.csv', bytes: ansi(fakeDeviceList({ devices, seed })) }]);
-      if (!v.accepted) throw new Error('the generated list should pass');
-      return v.devices;
-    };
+    const list = (seed: number) => validList(devices, seed);
 
     const register = async (forRegister: DeviceIdentifiers[], keys?: (d: DeviceIdentifiers) => DeviceKeys) => {
       const start = performance.now();

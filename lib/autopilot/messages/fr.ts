@@ -71,7 +71,7 @@ export const fr: Catalogue = {
             : 'mêmes numéro de série, fabricant et modèle'
       } que ${otherFile}, ligne ${otherLine} (ZtdDeviceDuplicated)${
         hashLengths
-          ? `, écrit avec ${number(hashLengths.there)} caractères là-bas et ${number(hashLengths.here)} ici : les mêmes données, avec et sans leur remplissage de zéros`
+          ? `, écrit avec ${number(hashLengths.there)} caractères là-bas et ${number(hashLengths.here)} ici : les mêmes données, avec et sans leur remplissage de zéros`
           : here !== null && there !== null
             ? `, écrit « ${there} » là-bas et « ${here} » ici`
             : ''
@@ -79,11 +79,11 @@ export const fr: Catalogue = {
       hint: identical
         ? 'Supprimez l’une des deux lignes ; elles sont identiques, rien n’est perdu.'
         : hashLengths || (here !== null && there !== null)
-          ? 'La casse, les espaces, les tirets d’apparence semblable, les caractères invisibles et le remplissage d’un hachage ne font pas un autre appareil : gardez l’une des deux lignes.'
+          ? 'La casse, les espaces, les tirets d’apparence semblable, les caractères invisibles et le remplissage d’un hachage ne font pas un autre appareil : gardez l’une des deux lignes.'
           : 'Les deux lignes divergent sur cet appareil : gardez la bonne et supprimez l’autre.',
     }),
     DEVICE_RECAPTURED: ({ serialNumber, otherFile, otherLine }) => ({
-      message: `Le numéro de série « ${serialNumber} » figure aussi dans ${otherFile}, ligne ${otherLine}, avec un autre hachage matériel : l’appareil semble avoir été capturé deux fois.`,
+      message: `Le numéro de série « ${serialNumber} » figure aussi dans ${otherFile}, ligne ${otherLine}, avec un autre hachage matériel : l’appareil semble avoir été capturé deux fois.`,
       hint: 'Les deux lignes seraient inscrites, comme deux appareils. Gardez la ligne de la capture la plus récente et supprimez l’autre, sauf s’il s’agit vraiment de deux appareils.',
     }),
     FILE_EMPTY: () => ({
@@ -222,10 +222,10 @@ export const fr: Catalogue = {
       hint: 'Vérifiez l’ordre des colonnes, et copiez le hachage depuis le fichier écrit par Get-WindowsAutoPilotInfo.',
     }),
     HASH_LENGTH: ({ characters, usual }) => ({
-      message: `Le hachage matériel compte ${number(characters)} caractères, et non les ${number(usual)} qu’écrit Get-WindowsAutoPilotInfo : ses données sont complètes, ${
+      message: `Le hachage matériel compte ${number(characters)} caractères, et non les ${number(usual)} qu’écrit Get-WindowsAutoPilotInfo : ses données sont complètes, ${
         characters < usual ? 'sans tout le remplissage de zéros qui les suit d’habitude' : 'suivies de plus de zéros de remplissage que d’habitude'
       }.`,
-      hint: 'Rien à changer : un hachage complet est accepté quelle que soit sa longueur, et avec ou sans remplissage, c’est le même appareil.',
+      hint: 'Rien à changer : un hachage complet est accepté quelle que soit sa longueur, et avec ou sans remplissage, c’est le même appareil.',
     }),
     PRODUCT_ID_INVALID: ({ value, looksLike }) => ({
       message:

@@ -129,7 +129,7 @@ describe('messages', () => {
     );
     const padding = problem('DUPLICATE_DEVICE', { key: 'hardwareHash', otherFile: 'a.csv', otherLine: 2, identical: false, here: null, there: null, hashLengths: { here: 1452, there: 4000 } });
     expect(describeProblem(padding, 'fr').message).toBe(
-      'Cet appareil figure déjà dans la liste : même hachage matériel que a.csv, ligne 2 (ZtdDeviceDuplicated), écrit avec 4\u202f000 caractères là-bas et 1\u202f452 ici : les mêmes données, avec et sans leur remplissage de zéros.',
+      'Cet appareil figure déjà dans la liste : même hachage matériel que a.csv, ligne 2 (ZtdDeviceDuplicated), écrit avec 4\u202f000 caractères là-bas et 1\u202f452 ici\u202f: les mêmes données, avec et sans leur remplissage de zéros.',
     );
   });
 });
